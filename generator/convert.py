@@ -1,0 +1,311 @@
+"""From schema-valid documents to the model, checking what a schema cannot see.
+
+The cross-checks: ids are unique, references point at something that exists, dates exist
+on the calendar, and end comes after start. Every finding keeps its file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import urlsplit
+
+from generator.load import Document, JsonPath
+from generator.model import (
+    WEEKDAYS,
+    Availability,
+    Dataset,
+    FactDate,
+    Municipality,
+    Pilot,
+    PilotEvent,
+    Poh,
+    PohStaffing,
+    Practice,
+    Result,
+    Signup,
+    Source,
+    Theme,
+    ThemeLink,
+    ThemeSession,
+)
+from generator.problems import Problem
+
+
+class _Checker:
+    """Collects problems for one document while its values are converted."""
+
+    def __init__(self, document: Document, invalid: set[JsonPath], problems: list[Problem]):
+        self.document = document
+        self.invalid = invalid  # items the schema already rejected: reported, not converted
+        self.problems = problems
+
+    def entries(self, name: str) -> Iterable[tuple[JsonPath, dict]]:
+        """The schema-valid items of a top-level list, with their paths."""
+        items = self.document.data[name]
+        valid = [((name, i), raw) for i, raw in enumerate(items) if (name, i) not in self.invalid]
+        self.unique(valid)
+        return valid
+
+    def table(self, name: str) -> dict[str, Any]:
+        """Ids of rejected items, mapped to None: references to them are not 'unknown'."""
+        items = self.document.data[name]
+        return {
+            raw["id"]: None
+            for i, raw in enumerate(items)
+            if (name, i) in self.invalid and isinstance(raw, dict)
+            and isinstance(raw.get("id"), str)
+        }
+
+    def error(self, path: JsonPath, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.document.position(path), message, hint))
+
+    def warn(self, path: JsonPath, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.document.position(path), message, hint, True))
+
+    def unique(self, entries: list[tuple[JsonPath, dict]], field: str = "id") -> None:
+        first: dict[str, JsonPath] = {}
+        for path, item in entries:
+            value = item[field]
+            if value in first:
+                line = self.document.position(first[value] + (field,)).line
+                self.error(path + (field,),
+                           f"De {field} '{value}' komt al voor (op regel {line}).",
+                           "Elke waarde mag maar één keer voorkomen; kies een andere.")
+            else:
+                first[value] = path
+
+    def lookup(self, table: dict[str, Any], key: str, path: JsonPath, what: str) -> Any:
+        if key not in table:
+            known = ", ".join(sorted(table)[:12])
+            self.error(path, f"Onbekende {what} '{key}'.", f"Bekend zijn: {known}.")
+        return table.get(key)
+
+    def date(self, text: str, path: JsonPath) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            self.error(path, f"De datum '{text}' bestaat niet.",
+                       "Controleer dag en maand (jaar-maand-dag, bijvoorbeeld \"2026-02-28\").")
+            return None
+
+    def url(self, text: str | None, path: JsonPath) -> str | None:
+        if text is None:
+            return None
+        parts = urlsplit(text)
+        if parts.scheme in ("http", "https") and not parts.netloc:
+            self.error(path, f"Het webadres '{text}' heeft geen domeinnaam.",
+                       "Schrijf het volledige adres, zoals https://www.voorbeeld.nl/.")
+        return text
+
+
+Checked = tuple[Document, set[JsonPath]]
+
+
+def build_dataset(municipalities: Checked, practices: Checked, themes: Checked,
+                  problems: list[Problem]) -> Dataset:
+    """Convert the schema-valid parts of the three documents.
+
+    Each document comes with the item paths its schema check rejected; those items are
+    skipped here (their problems are already reported). Cross-check findings are appended
+    to `problems`, so one run reports everything that can be found.
+    """
+    m_check, p_check, t_check = (_Checker(doc, invalid, problems)
+                                 for doc, invalid in (municipalities, practices, themes))
+    sources = _sources(m_check)
+    towns = _municipalities(m_check, sources)
+    offices = _practices(p_check, towns, sources)
+    topics = _themes(t_check)
+    sessions = _sessions(t_check, topics, offices)
+    return Dataset(
+        municipalities=_present(towns, key=lambda m: m.name),
+        practices=_present(offices, key=lambda p: (p.place, p.name, p.id)),
+        themes=_present(topics),
+        sessions=tuple(sorted(sessions, key=lambda s: (s.date, s.start, s.id))),
+        sources=_present(sources),
+    )
+
+
+def _present(table: dict[str, Any], key=None) -> tuple:
+    items = [item for item in table.values() if item is not None]
+    return tuple(sorted(items, key=key) if key else items)
+
+
+def _fact_date(raw: dict | None, path: JsonPath, check: _Checker) -> FactDate | None:
+    if raw is None:
+        return None
+    text = raw["date"]
+    year = None if text.startswith("--") else int(text[:4])
+    parts = [int(part) for part in text.lstrip("-").split("-")[(0 if year is None else 1):]]
+    month, day = (parts + [None, None])[:2]
+    if month is not None and not 1 <= month <= 12 or day is not None and not _day_exists(
+        year, month, day
+    ):
+        check.error(path + ("date",), f"De datum '{text}' bestaat niet.",
+                    "Controleer dag en maand.")
+    return FactDate(year, month, day, raw.get("inferred", False), raw.get("note"))
+
+
+def _day_exists(year: int | None, month: int, day: int) -> bool:
+    try:
+        dt.date(year or 2000, month, day)  # 2000 is a leap year: 29 February may exist
+    except ValueError:
+        return False
+    return True
+
+
+def _sources(check: _Checker) -> dict[str, Source | None]:
+    result = check.table("sources")
+    for path, raw in check.entries("sources"):
+        result[raw["id"]] = Source(
+            id=raw["id"], title=raw["title"], author=raw.get("author"),
+            section=raw.get("section"),
+            published=_fact_date(raw.get("published"), path + ("published",), check),
+            url=check.url(raw.get("url"), path + ("url",)), archive_id=raw.get("archive_id"),
+        )
+    return result
+
+
+def _source_list(ids: list[str], sources: dict[str, Source], path: JsonPath,
+                 check: _Checker) -> tuple[Source, ...]:
+    found = (check.lookup(sources, key, path + (i,), "bron") for i, key in enumerate(ids))
+    return tuple(source for source in found if source)
+
+
+def _municipalities(check: _Checker,
+                    sources: dict[str, Source | None]) -> dict[str, Municipality | None]:
+    result = check.table("municipalities")
+    entries = check.entries("municipalities")
+    check.unique(entries, "cbs_code")
+    for path, raw in entries:
+        result[raw["id"]] = Municipality(
+            id=raw["id"], name=raw["name"], cbs_code=raw["cbs_code"],
+            province=raw["province"],
+            pilot=_pilot(raw["pilot"], sources, path + ("pilot",), check),
+        )
+    return result
+
+
+def _pilot(raw: dict, sources: dict[str, Source], path: JsonPath, check: _Checker) -> Pilot:
+    dates = {
+        name: _fact_date(raw.get(name), path + (name,), check)
+        for name in ("start", "end", "extended_until")
+    }
+    start = dates["start"].earliest() if dates["start"] else None
+    for name in ("end", "extended_until"):
+        until = dates[name].latest() if dates[name] else None
+        if start and until and until < start:
+            check.error(path + (name,), "Deze datum ligt vóór de start van de pilot.",
+                        "Controleer de jaartallen van start en einde.")
+    poh = raw.get("poh", {})
+    return Pilot(
+        title=raw["title"], status=raw["status"],
+        sources=_source_list(raw["sources"], sources, path + ("sources",), check),
+        status_note=raw.get("status_note"), goal=raw.get("goal"), **dates,
+        events=tuple(
+            PilotEvent(_fact_date(event["date"], path + ("events", i, "date"), check),
+                       event["text"])
+            for i, event in enumerate(raw.get("events", []))
+        ),
+        funded_by=raw.get("funded_by"), employer=raw.get("employer"),
+        partners=tuple(raw.get("partners", [])),
+        poh=PohStaffing(poh.get("count"), poh.get("count_inferred", False),
+                        poh.get("hours_per_week_each"), poh.get("note")),
+        age_range=raw.get("age_range"), access_routes=tuple(raw.get("access_routes", [])),
+        access_note=raw.get("access_note"), cost=raw.get("cost"),
+        practices_note=raw.get("practices_note"),
+        results=tuple(Result(r["text"], r.get("quote", False), r.get("attribution"))
+                      for r in raw.get("results", [])),
+    )
+
+
+def _practices(check: _Checker, towns: dict[str, Municipality | None],
+               sources: dict[str, Source | None]) -> dict[str, Practice | None]:
+    result = check.table("practices")
+    for path, raw in check.entries("practices"):
+        town = check.lookup(towns, raw["municipality"], path + ("municipality",), "gemeente")
+        practice = Practice(
+            id=raw["id"], name=raw["name"], municipality=town, place=raw["place"],
+            poh=_poh(raw["poh"], path + ("poh",), check),
+            sources=_source_list(raw["sources"], sources, path + ("sources",), check),
+            address=raw.get("address"), postcode=raw.get("postcode"), phone=raw.get("phone"),
+            email=raw.get("email"), website=check.url(raw.get("website"), path + ("website",)),
+            availability=tuple(_slots(raw.get("availability", []), path, check)),
+            availability_note=raw.get("availability_note"), appointment=raw.get("appointment"),
+            verified_on=_optional_date(raw.get("verified_on"), path + ("verified_on",), check),
+        )
+        result[raw["id"]] = practice if town else None
+    return result
+
+
+def _poh(raw: dict, path: JsonPath, check: _Checker) -> Poh:
+    name = raw.get("name")
+    if name and raw.get("name_consent") is not True:
+        check.warn(path + ("name",), "De naam van de POH wordt niet getoond: er is geen "
+                   "toestemming vastgelegd.",
+                   "Zet 'name_consent: true' alleen als de POH schriftelijk toestemming gaf.")
+        name = None
+    return Poh(role=raw["role"], name=name)
+
+
+def _slots(items: list[dict], path: JsonPath, check: _Checker) -> Iterable[Availability]:
+    for index, raw in enumerate(items):
+        start, end = _time_range(raw, path + ("availability", index), check)
+        yield Availability(WEEKDAYS.index(raw["day"]), start, end, raw.get("note"))
+
+
+def _time_range(raw: dict, path: JsonPath, check: _Checker) -> tuple[dt.time, dt.time]:
+    start, end = dt.time.fromisoformat(raw["start"]), dt.time.fromisoformat(raw["end"])
+    if end <= start:
+        check.error(path + ("end",), f"De eindtijd {raw['end']} ligt niet na de "
+                    f"begintijd {raw['start']}.", "Controleer start en end.")
+    return start, end
+
+
+def _optional_date(text: str | None, path: JsonPath, check: _Checker) -> dt.date | None:
+    return check.date(text, path) if text else None
+
+
+def _themes(check: _Checker) -> dict[str, Theme | None]:
+    result = check.table("themes")
+    for path, raw in check.entries("themes"):
+        links = tuple(
+            ThemeLink(link["title"], check.url(link["url"], path + ("links", i, "url")),
+                      link.get("publisher"))
+            for i, link in enumerate(raw["links"])
+        )
+        result[raw["id"]] = Theme(raw["id"], raw["name"], raw["summary"], links)
+    return result
+
+
+def _sessions(check: _Checker, themes: dict[str, Theme | None],
+              practices: dict[str, Practice | None]) -> list[ThemeSession]:
+    result = []
+    for path, raw in check.entries("sessions"):
+        theme = check.lookup(themes, raw["theme"], path + ("theme",), "thema")
+        hosts = tuple(
+            check.lookup(practices, key, path + ("practices", i), "praktijk")
+            for i, key in enumerate(raw["practices"])
+        )
+        day = check.date(raw["date"], path + ("date",))
+        start, end = _time_range(raw, path, check)
+        if "place" not in raw and "online_url" not in raw:
+            check.error(path, "Er staat niet bij waar de bijeenkomst is.",
+                        "Vul 'place' in (het adres) of 'online_url' (de link).")
+        if theme and day and all(hosts):
+            result.append(ThemeSession(
+                id=raw["id"], theme=theme, practices=hosts, date=day, start=start, end=end,
+                description=raw["description"], status=raw["status"], place=raw.get("place"),
+                online_url=check.url(raw.get("online_url"), path + ("online_url",)),
+                audience=raw.get("audience"), led_by=raw.get("led_by"),
+                signup=_signup(raw.get("signup"), path + ("signup",), check),
+            ))
+    return result
+
+
+def _signup(raw: dict | None, path: JsonPath, check: _Checker) -> Signup | None:
+    if raw is None:
+        return None
+    return Signup(check.url(raw.get("url"), path + ("url",)), raw.get("phone"),
+                  raw.get("email"), raw.get("walk_in", False))

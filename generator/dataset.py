@@ -1,0 +1,48 @@
+"""Load, validate and convert the data folder in one step: the only way in to the model."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from generator.convert import build_dataset
+from generator.load import Document, JsonPath, load_document
+from generator.model import Dataset
+from generator.problems import DataError, Problem
+from generator.validate import load_validators, schema_problems
+
+DATA_FILES = ("municipalities", "practices", "themes")
+
+
+def load_dataset(data_dir: Path) -> tuple[Dataset, list[Problem]]:
+    """The model and its warnings; DataError with every problem when the data is invalid."""
+    validators = load_validators(data_dir / "schemas")
+    checked: dict[str, tuple[Document, set[JsonPath]]] = {}
+    problems: list[Problem] = []
+    for name in DATA_FILES:
+        path = data_dir / f"{name}.yaml"
+        try:
+            document = load_document(path, _display_name(path))
+        except DataError as error:
+            problems.extend(error.problems)
+            continue
+        found, invalid = schema_problems(document, validators[name])
+        problems.extend(document.problems + found)
+        if () not in invalid:  # a document broken at the top cannot be cross-checked
+            checked[name] = (document, invalid)
+    if len(checked) < len(DATA_FILES):
+        raise DataError(problems)
+    dataset = build_dataset(*(checked[name] for name in DATA_FILES), problems)
+    _stop_on_errors(problems)
+    return dataset, sorted(problems)
+
+
+def _stop_on_errors(problems: list[Problem]) -> None:
+    if any(not problem.is_warning for problem in problems):
+        raise DataError(problems)
+
+
+def _display_name(path: Path) -> str:
+    """The path as the editor knows it: relative to the working folder where possible."""
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()

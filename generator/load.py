@@ -1,0 +1,234 @@
+"""Strict YAML loading: plain JSON-like values, each with the file position it came from.
+
+PyYAML's own constructors follow YAML 1.1, where `15:00` is the number 900, `no` is False
+and `0123` is 83. We only use PyYAML to parse and compose nodes (which carry line and
+column marks) and turn the nodes into values ourselves, with YAML 1.2-style rules:
+only `true`/`false` are booleans, only plain decimal numbers are numbers, and every
+other plain scalar stays the text the editor typed. Duplicate keys, anchors/aliases and
+explicit tags are refused.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.problems import DataError, Position, Problem
+
+try:  # libyaml is several times faster and keeps the same marks
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_DEPTH = 40
+
+JsonPath = tuple[str | int, ...]
+
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
+_NULLS = {"", "~", "null"}
+_TAG = "tag:yaml.org,2002:"
+# Tags the YAML 1.1 resolver gives unquoted scalars on its own; all are read as plain text.
+_PLAIN_TAGS = {
+    _TAG + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "merge", "value", "yaml")
+}
+_COLLECTION_TAGS = {_TAG + "map", _TAG + "seq"}
+
+
+@dataclass
+class Document:
+    """A loaded data file: its values and where each value and key stands in the file."""
+
+    file: str
+    data: Any
+    positions: dict[JsonPath, Position] = field(default_factory=dict)
+    key_positions: dict[JsonPath, Position] = field(default_factory=dict)
+    # Problems that left the rest of the file readable (a duplicate key keeps its first value).
+    problems: list[Problem] = field(default_factory=list)
+
+    def position(self, path: JsonPath, *, key: bool = False) -> Position:
+        """Position of the value (or its key) at `path`, else of its nearest parent."""
+        if key and path in self.key_positions:
+            return self.key_positions[path]
+        path = tuple(path)
+        while path not in self.positions and path:
+            path = path[:-1]
+        return self.positions.get(path, Position(self.file))
+
+
+def load_document(path: Path, display_name: str | None = None) -> Document:
+    """Read one YAML data file strictly.
+
+    Raises DataError when the file cannot be read at all; problems that leave the rest
+    readable (duplicate keys, aliases, tags) are kept in `Document.problems` instead, so
+    that the caller can go on checking and report everything in one run.
+    """
+    name = display_name or str(path)
+    text = _read_text(path, name)
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        raise DataError([_syntax_problem(name, error)]) from None
+    except yaml.YAMLError as error:
+        raise DataError([Problem(Position(name), f"Dit is geen geldige YAML: {error}")]) from None
+    if root is None:
+        raise DataError(
+            [Problem(Position(name), "Het bestand is leeg.", "Zet de gegevens terug uit git.")]
+        )
+    document = Document(name, None)
+    document.data = _Converter(document, document.problems).value(root, ())
+    return document
+
+
+def _read_text(path: Path, name: str) -> str:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise DataError(
+            [Problem(Position(name), "Het bestand ontbreekt.", "Zet het bestand terug uit git.")]
+        ) from None
+    if size > MAX_FILE_BYTES:
+        raise DataError(
+            [
+                Problem(
+                    Position(name),
+                    f"Het bestand is te groot ({size // (1024 * 1024)} MB; "
+                    f"maximaal {MAX_FILE_BYTES // (1024 * 1024)} MB).",
+                    "Splits de gegevens of controleer of het wel het goede bestand is.",
+                )
+            ]
+        )
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise DataError(
+            [
+                Problem(
+                    Position(name, line, column),
+                    "Het bestand is niet opgeslagen als UTF-8 (bijvoorbeeld een é uit Windows).",
+                    "Sla het bestand op met de codering UTF-8.",
+                )
+            ]
+        ) from None
+
+
+def _syntax_problem(name: str, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    position = Position(name, mark.line + 1, mark.column + 1) if mark else Position(name)
+    detail = " ".join(part for part in (error.context, error.problem) if part)
+    if "\t" in detail or "'\\t'" in detail:
+        return Problem(
+            position,
+            "Er staat een tab in de inspringing.",
+            "Gebruik spaties om in te springen, geen tabs.",
+        )
+    if "expected a single document" in detail:
+        return Problem(position, "Het bestand bevat meer dan één YAML-document (---).",
+                       "Haal de extra regel met --- weg.")
+    return Problem(
+        position,
+        f"De YAML is niet leesbaar ({detail}).",
+        "Controleer de inspringing, de dubbele punten en de aanhalingstekens op en vlak "
+        "voor deze regel.",
+    )
+
+
+class _Converter:
+    """Turns composed nodes into values and records positions; collects problems."""
+
+    def __init__(self, document: Document, problems: list[Problem]):
+        self.document = document
+        self.problems = problems
+        self.seen: set[int] = set()
+
+    def position(self, node: yaml.Node) -> Position:
+        mark = node.start_mark
+        return Position(self.document.file, mark.line + 1, mark.column + 1)
+
+    def problem(self, node: yaml.Node, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.position(node), message, hint))
+
+    def value(self, node: yaml.Node, path: JsonPath) -> Any:
+        self.document.positions[path] = self.position(node)
+        if id(node) in self.seen:
+            self.problem(node, "Ankers en verwijzingen (& en *) worden niet ondersteund.",
+                         "Schrijf de gegevens voluit.")
+            return None
+        self.seen.add(id(node))
+        if len(path) > MAX_DEPTH:
+            self.problem(node, "De gegevens zijn te diep genest.",
+                         "Controleer de inspringing.")
+            return None
+        if isinstance(node, yaml.CollectionNode) and node.tag not in _COLLECTION_TAGS:
+            self.problem(node, f"Het label '{node.tag}' wordt niet ondersteund.",
+                         "Haal het label (het woord met ! ervoor) weg.")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.value(item, path + (index,)) for index, item in enumerate(node.value)]
+        return self.scalar(node)
+
+    def mapping(self, node: yaml.MappingNode, path: JsonPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, Position] = {}
+        for key_node, value_node in node.value:
+            key = self.key(key_node)
+            if key is None:
+                continue
+            if key in first_seen:
+                self.problem(
+                    key_node,
+                    f"Het veld '{key}' staat hier twee keer "
+                    f"(eerst op regel {first_seen[key].line}).",
+                    "Houd één van de twee over.",
+                )
+                continue
+            first_seen[key] = self.position(key_node)
+            self.document.key_positions[path + (key,)] = first_seen[key]
+            result[key] = self.value(value_node, path + (key,))
+        return result
+
+    def key(self, node: yaml.Node) -> str | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "merge":
+            self.problem(node, "Samenvoegen met << wordt niet ondersteund.",
+                         "Schrijf de gegevens voluit.")
+            return None
+        key = self.scalar(node) if isinstance(node, yaml.ScalarNode) else None
+        if not isinstance(key, str) or not key:
+            self.problem(node, "Een veldnaam moet een gewoon woord zijn.",
+                         "Schrijf bijvoorbeeld 'name: ...'.")
+            return None
+        return key
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag not in _PLAIN_TAGS:
+            self.problem(node, f"Het label '{node.tag}' wordt niet ondersteund.",
+                         "Haal het label (het woord met ! ervoor) weg.")
+            return None
+        text = node.value
+        if node.style or node.tag == _TAG + "str":  # libyaml marks plain as "", PyYAML as None
+            return text  # quoted, a block scalar, or plain text the resolver left alone
+        return _plain_value(text)
+
+
+def _plain_value(text: str) -> Any:
+    """YAML 1.2 core rules for an unquoted scalar; anything else stays text."""
+    if text in _NULLS:
+        return None
+    if text in ("true", "false"):
+        return text == "true"
+    if _INT.fullmatch(text):
+        return int(text)
+    if _FLOAT.fullmatch(text):
+        return float(text)
+    return text

@@ -1,0 +1,232 @@
+"""The data as plain, frozen dataclasses: the contract between validation and rendering.
+
+Nothing here knows about YAML, Markdown, HTML or MkDocs. There is deliberately no field for
+anything about a child or a patient, and a POH's name only exists here with consent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+
+WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
+
+@dataclass(frozen=True)
+class FactDate:
+    """A date as a source gives it: the year, the day or both may be unknown."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+    inferred: bool = False
+    note: str | None = None
+
+    def earliest(self) -> dt.date | None:
+        """First day the fact can mean, or None when the year is unknown."""
+        if self.year is None:
+            return None
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def latest(self) -> dt.date | None:
+        """Last day the fact can mean ("eind december 2022" is 31 December)."""
+        if self.year is None:
+            return None
+        if self.day:
+            return dt.date(self.year, self.month, self.day)
+        month = self.month or 12
+        following = dt.date(self.year + month // 12, month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    author: str | None = None
+    section: str | None = None
+    published: FactDate | None = None
+    url: str | None = None
+    archive_id: str | None = None
+
+
+@dataclass(frozen=True)
+class PilotEvent:
+    date: FactDate
+    text: str
+
+
+@dataclass(frozen=True)
+class Result:
+    """A result as a source reports it; a quote names a role and organisation, not a person."""
+
+    text: str
+    quote: bool = False
+    attribution: str | None = None
+
+
+@dataclass(frozen=True)
+class PohStaffing:
+    count: int | None = None
+    count_inferred: bool = False
+    hours_per_week_each: float | None = None
+    note: str | None = None
+
+    @property
+    def hours_per_week(self) -> float | None:
+        if self.count is None or self.hours_per_week_each is None:
+            return None
+        return self.count * self.hours_per_week_each
+
+
+@dataclass(frozen=True)
+class Pilot:
+    title: str
+    status: str
+    sources: tuple[Source, ...]
+    status_note: str | None = None
+    goal: str | None = None
+    start: FactDate | None = None
+    end: FactDate | None = None
+    extended_until: FactDate | None = None
+    events: tuple[PilotEvent, ...] = ()
+    funded_by: str | None = None
+    employer: str | None = None
+    partners: tuple[str, ...] = ()
+    poh: PohStaffing = PohStaffing()
+    age_range: str | None = None
+    access_routes: tuple[str, ...] = ()
+    access_note: str | None = None
+    cost: str | None = None
+    practices_note: str | None = None
+    results: tuple[Result, ...] = ()
+
+
+@dataclass(frozen=True)
+class Municipality:
+    id: str
+    name: str
+    cbs_code: str
+    province: str
+    pilot: Pilot
+
+
+@dataclass(frozen=True)
+class Poh:
+    role: str
+    name: str | None = None  # only filled when the person consented to publication
+
+
+@dataclass(frozen=True)
+class Availability:
+    """A weekly slot in which the POH is at the practice (Europe/Amsterdam local time)."""
+
+    weekday: int  # 0 is Monday, as in datetime
+    start: dt.time
+    end: dt.time
+    note: str | None = None
+
+    @property
+    def day_name(self) -> str:
+        return WEEKDAYS[self.weekday]
+
+
+@dataclass(frozen=True)
+class Practice:
+    id: str
+    name: str
+    municipality: Municipality
+    place: str
+    poh: Poh
+    sources: tuple[Source, ...]
+    address: str | None = None
+    postcode: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+    availability: tuple[Availability, ...] = ()
+    availability_note: str | None = None
+    appointment: str | None = None
+    verified_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class ThemeLink:
+    title: str
+    url: str
+    publisher: str | None = None
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    name: str
+    summary: str
+    links: tuple[ThemeLink, ...]
+
+
+@dataclass(frozen=True)
+class Signup:
+    url: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    walk_in: bool = False
+
+
+@dataclass(frozen=True)
+class ThemeSession:
+    id: str
+    theme: Theme
+    practices: tuple[Practice, ...]
+    date: dt.date
+    start: dt.time
+    end: dt.time
+    description: str
+    status: str
+    place: str | None = None
+    online_url: str | None = None
+    audience: str | None = None
+    signup: Signup | None = None
+    led_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything the site is made from, sorted for stable output."""
+
+    municipalities: tuple[Municipality, ...]
+    practices: tuple[Practice, ...]
+    themes: tuple[Theme, ...]
+    sessions: tuple[ThemeSession, ...]
+    sources: tuple[Source, ...]
+
+    def practices_in(self, municipality: Municipality) -> tuple[Practice, ...]:
+        return self._practices_by_municipality.get(municipality.id, ())
+
+    def sessions_at(self, practice: Practice) -> tuple[ThemeSession, ...]:
+        return self._sessions_by_practice.get(practice.id, ())
+
+    def sessions_on(self, theme: Theme) -> tuple[ThemeSession, ...]:
+        return self._sessions_by_theme.get(theme.id, ())
+
+    # Indexes, so that pages for thousands of practices do not scan every session each.
+    @cached_property
+    def _practices_by_municipality(self) -> dict[str, tuple[Practice, ...]]:
+        return _group((p.municipality.id, p) for p in self.practices)
+
+    @cached_property
+    def _sessions_by_practice(self) -> dict[str, tuple[ThemeSession, ...]]:
+        return _group((p.id, s) for s in self.sessions for p in s.practices)
+
+    @cached_property
+    def _sessions_by_theme(self) -> dict[str, tuple[ThemeSession, ...]]:
+        return _group((s.theme.id, s) for s in self.sessions)
+
+
+def _group(pairs) -> dict:
+    groups: dict = defaultdict(list)
+    for key, item in pairs:
+        groups[key].append(item)
+    return {key: tuple(items) for key, items in groups.items()}

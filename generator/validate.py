@@ -1,0 +1,189 @@
+"""Checks a loaded document against its JSON Schema and says what is wrong in Dutch.
+
+The schemas live beside the data (data/schemas/) so that editors' YAML plugins use the
+same rules; this module only turns jsonschema's findings into messages for data editors.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+from referencing import Registry, Resource
+
+from generator.load import Document, JsonPath
+from generator.problems import Problem
+
+_TYPES = {
+    "string": "tekst",
+    "integer": "een heel getal",
+    "number": "een getal",
+    "boolean": "true of false",
+    "array": "een lijst (regels die beginnen met '- ')",
+    "object": "een groep velden (veld: waarde)",
+    "null": "niets",
+}
+
+
+def load_validators(schema_dir: Path) -> dict[str, Draft202012Validator]:
+    """One validator per `<name>.schema.json`, resolving references between them."""
+    schemas = {
+        path.name: json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted(schema_dir.glob("*.schema.json"))
+    }
+    registry = Registry().with_resources(
+        (name, Resource.from_contents(schema)) for name, schema in schemas.items()
+    )
+    return {
+        name.removesuffix(".schema.json"): Draft202012Validator(schema, registry=registry)
+        for name, schema in schemas.items()
+    }
+
+
+def schema_problems(
+    document: Document, validator: Draft202012Validator
+) -> tuple[list[Problem], set[JsonPath]]:
+    """Every schema violation in Dutch at its line, and the paths of the items they are in.
+
+    An item is a top-level list entry such as ("practices", 3); the path () means the
+    document as a whole is unusable (for example a missing list or a wrong type at the top).
+    """
+    problems: list[Problem] = []
+    invalid: set[JsonPath] = set()
+    for error in validator.iter_errors(document.data):
+        problems.extend(_translate(document, error))
+        path = tuple(error.absolute_path)
+        invalid.add(path[:2] if len(path) >= 2 else ())
+    return problems, invalid
+
+
+def _translate(document: Document, error: ValidationError) -> Iterator[Problem]:
+    path = tuple(error.absolute_path)
+    handler = _HANDLERS.get(error.validator, _fallback)
+    for message, hint, at_key_path in handler(error):
+        position = (
+            document.position(at_key_path, key=True) if at_key_path else document.position(path)
+        )
+        yield Problem(position, message, hint)
+
+
+Finding = tuple[str, str, tuple | None]
+
+
+def _required(error: ValidationError) -> Iterator[Finding]:
+    for name in error.validator_value:
+        if name not in error.instance:
+            yield (f"Het verplichte veld '{name}' ontbreekt.",
+                   f"Voeg '{name}: ...' toe aan dit onderdeel.", None)
+
+
+def _additional(error: ValidationError) -> Iterator[Finding]:
+    allowed = sorted(error.schema.get("properties", {}))
+    for name in error.instance:
+        if name in allowed:
+            continue
+        close = difflib.get_close_matches(str(name), allowed, n=1)
+        hint = (f"Bedoelt u '{close[0]}'?" if close
+                else "Toegestane velden zijn: " + ", ".join(allowed) + ".")
+        yield f"Onbekend veld '{name}'.", hint, tuple(error.absolute_path) + (name,)
+
+
+def _type(error: ValidationError) -> Iterator[Finding]:
+    expected = error.validator_value
+    names = [expected] if isinstance(expected, str) else list(expected)
+    wanted = " of ".join(_TYPES.get(name, name) for name in names)
+    hint = _describe(error.schema)
+    if "string" in names and not isinstance(error.instance, (dict, list)):
+        hint = (hint + " " if hint else "") + "Zet de waarde tussen aanhalingstekens."
+    yield f"Verwacht {wanted}, maar hier staat {_show(error.instance)}.", hint.strip(), None
+
+
+def _pattern(error: ValidationError) -> Iterator[Finding]:
+    if isinstance(error.instance, str) and ("\n" in error.instance or "\r" in error.instance):
+        yield ("Hier mag maar één regel tekst staan.",
+               "Haal de enter weg of gebruik een veld voor langere tekst.", None)
+        return
+    yield f"Ongeldige waarde {_show(error.instance)}.", _describe(error.schema), None
+
+
+def _enum(error: ValidationError) -> Iterator[Finding]:
+    options = [str(option) for option in error.validator_value]
+    close = difflib.get_close_matches(str(error.instance), options, n=1)
+    hint = f"Bedoelt u '{close[0]}'? " if close else ""
+    hint += "Kies uit: " + ", ".join(options) + "."
+    yield f"{_show(error.instance)} is geen toegestane waarde.", hint, None
+
+
+def _min_length(error: ValidationError) -> Iterator[Finding]:
+    yield "Dit veld is leeg.", "Vul een waarde in of laat het hele veld weg.", None
+
+
+def _max_length(error: ValidationError) -> Iterator[Finding]:
+    yield (f"De tekst is te lang ({len(error.instance)} tekens).",
+           f"Maak hem korter: maximaal {error.validator_value} tekens.", None)
+
+
+def _min_items(error: ValidationError) -> Iterator[Finding]:
+    yield (f"De lijst moet minstens {error.validator_value} item(s) hebben.",
+           "Vul de lijst aan.", None)
+
+
+def _unique_items(error: ValidationError) -> Iterator[Finding]:
+    yield "Er staat iets dubbel in deze lijst.", "Haal het dubbele item weg.", None
+
+
+def _min_properties(error: ValidationError) -> Iterator[Finding]:
+    yield "Dit onderdeel is leeg.", "Vul minstens één veld in of laat het weg.", None
+
+
+def _bound(error: ValidationError) -> Iterator[Finding]:
+    words = {
+        "minimum": "minstens",
+        "exclusiveMinimum": "meer dan",
+        "maximum": "hoogstens",
+        "exclusiveMaximum": "minder dan",
+    }
+    yield (f"{_show(error.instance)} is niet toegestaan.",
+           f"De waarde moet {words[error.validator]} {error.validator_value} zijn.", None)
+
+
+def _fallback(error: ValidationError) -> Iterator[Finding]:
+    yield f"Ongeldige waarde: {error.message}.", _describe(error.schema), None
+
+
+_HANDLERS: dict[str, Callable[[ValidationError], Iterator[Finding]]] = {
+    "required": _required,
+    "additionalProperties": _additional,
+    "type": _type,
+    "pattern": _pattern,
+    "enum": _enum,
+    "minLength": _min_length,
+    "maxLength": _max_length,
+    "minItems": _min_items,
+    "uniqueItems": _unique_items,
+    "minProperties": _min_properties,
+    "minimum": _bound,
+    "exclusiveMinimum": _bound,
+    "maximum": _bound,
+    "exclusiveMaximum": _bound,
+}
+
+
+def _describe(schema: Any) -> str:
+    description = schema.get("description") if isinstance(schema, dict) else None
+    return f"Verwacht: {description}." if description else ""
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "niets"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dict, list)):
+        return _TYPES["object" if isinstance(value, dict) else "array"]
+    text = str(value)
+    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
