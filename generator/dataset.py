@@ -12,11 +12,13 @@ from generator.problems import DataError, Problem
 from generator.validate import load_validators, schema_problems
 
 DATA_FILES = ("municipalities", "practices", "themes")
+# The rules belong to the project, not to one data folder: fixtures are checked by them too.
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schemas"
 
 
 def load_dataset(data_dir: Path) -> tuple[Dataset, list[Problem]]:
     """The model and its warnings; DataError with every problem when the data is invalid."""
-    validators = load_validators(data_dir / "schemas")
+    validators = load_validators(SCHEMA_DIR)
     checked: dict[str, tuple[Document, set[JsonPath]]] = {}
     problems: list[Problem] = []
     for name in DATA_FILES:

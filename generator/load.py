@@ -74,7 +74,7 @@ def load_document(path: Path, display_name: str | None = None) -> Document:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        raise DataError([_syntax_problem(name, error)]) from None
+        raise DataError([_syntax_problem(name, text, error)]) from None
     except yaml.YAMLError as error:
         raise DataError([Problem(Position(name), f"Dit is geen geldige YAML: {error}")]) from None
     if root is None:
@@ -121,11 +121,13 @@ def _read_text(path: Path, name: str) -> str:
         ) from None
 
 
-def _syntax_problem(name: str, error: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(name: str, text: str, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
     position = Position(name, mark.line + 1, mark.column + 1) if mark else Position(name)
     detail = " ".join(part for part in (error.context, error.problem) if part)
-    if "\t" in detail or "'\\t'" in detail:
+    lines = text.splitlines()
+    line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    if "\t" in line[: mark.column + 1 if mark else 0]:  # libyaml's message does not say "tab"
         return Problem(
             position,
             "Er staat een tab in de inspringing.",

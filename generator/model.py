@@ -211,6 +211,9 @@ class Dataset:
     def sessions_on(self, theme: Theme) -> tuple[ThemeSession, ...]:
         return self._sessions_by_theme.get(theme.id, ())
 
+    def sessions_in(self, municipality: Municipality) -> tuple[ThemeSession, ...]:
+        return self._sessions_by_municipality.get(municipality.id, ())
+
     # Indexes, so that pages for thousands of practices do not scan every session each.
     @cached_property
     def _practices_by_municipality(self) -> dict[str, tuple[Practice, ...]]:
@@ -219,6 +222,11 @@ class Dataset:
     @cached_property
     def _sessions_by_practice(self) -> dict[str, tuple[ThemeSession, ...]]:
         return _group((p.id, s) for s in self.sessions for p in s.practices)
+
+    @cached_property
+    def _sessions_by_municipality(self) -> dict[str, tuple[ThemeSession, ...]]:
+        return _group((m, s) for s in self.sessions
+                      for m in dict.fromkeys(p.municipality.id for p in s.practices))
 
     @cached_property
     def _sessions_by_theme(self) -> dict[str, tuple[ThemeSession, ...]]:

@@ -1,0 +1,58 @@
+"""The MkDocs adapter: adds the generated pages in memory and watches the data folder.
+
+A thin shell around the generator core (load -> validate -> model -> render); nothing here
+decides what a page says. Invalid data stops the build with the Dutch list of problems.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from generator.dataset import load_dataset
+from generator.problems import DataError
+from generator.render import Site, render_site
+from generator.today import build_date
+
+log = logging.getLogger("mkdocs.hooks.poh_jeugd")
+_site: Site | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _site
+    # `python -m generator build --data DIR` passes its folder on; otherwise data/ beside mkdocs.yml.
+    data_dir = Path(os.environ.get("POH_DATA_DIR") or Path(config.config_file_path).parent / "data")
+    try:
+        dataset, warnings = load_dataset(data_dir)
+    except DataError as error:
+        raise PluginError("De gegevens bevatten fouten:\n" + str(error)) from None
+    for warning in warnings:
+        log.warning(str(warning))
+    _site = render_site(dataset, build_date())
+    config.nav = _expand_nav(config.nav or [], _site.nav)
+    if str(data_dir) not in config.watch:
+        config.watch.append(str(data_dir))
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for path, content in _site.files.items():
+        files.append(File.generated(config, path, content=content))
+    return files
+
+
+def _expand_nav(nav: list, sections: dict[str, list]) -> list:
+    """Replace each `Title: index.md` entry whose page has a generated section."""
+    expanded = []
+    for item in nav:
+        if isinstance(item, dict) and len(item) == 1:
+            (title, target), = item.items()
+            if isinstance(target, str) and target in sections:
+                item = {title: sections[target]}
+        expanded.append(item)
+    return expanded

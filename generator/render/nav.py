@@ -1,0 +1,31 @@
+"""Navigation sections for the generated pages.
+
+Every page carries the whole navigation, so only small, bounded lists belong in it:
+municipalities grouped by province, and the themes. Practice pages stay out (their
+index page and the finder lead to them).
+
+MkDocs themes print navigation titles into HTML unescaped, so titles from the data are
+HTML-escaped here. Province names come from the schema's fixed list.
+"""
+
+from __future__ import annotations
+
+import html
+from itertools import groupby
+
+from generator.model import Dataset
+from generator.render.pages import page_path
+
+
+def navigation(dataset: Dataset) -> dict[str, list]:
+    by_province = sorted(dataset.municipalities, key=lambda m: (m.province, m.name))
+    provinces = [
+        {province: [{html.escape(m.name): page_path(m)} for m in group]}
+        for province, group in groupby(by_province, key=lambda m: m.province)
+    ]
+    return {
+        "gemeenten/index.md": ["gemeenten/index.md", *provinces],
+        "themas/index.md": [
+            "themas/index.md", *({html.escape(t.name): page_path(t)} for t in dataset.themes)
+        ],
+    }

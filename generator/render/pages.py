@@ -1,0 +1,121 @@
+"""Markdown pages from the model, through the Jinja2 templates in generator/templates/.
+
+Templates escape every value by default (see `text.escape`); only values already marked
+safe by this package's own filters pass unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from markupsafe import Markup
+
+from generator.model import Dataset, Municipality, Practice, Theme, ThemeSession
+from generator.render import text
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+STATUS_LABELS = {
+    "aangekondigd": "Aangekondigd",
+    "lopend": "Loopt",
+    "verlengd": "Verlengd",
+    "afgelopen": "Afgelopen",
+    "structureel": "Structureel",
+}
+SESSION_STATUS_LABELS = {
+    "gepland": "Gaat door",
+    "vol": "Vol",
+    "geannuleerd": "Gaat niet door",
+    "verplaatst": "Verplaatst",
+}
+ACCESS_ROUTES = {
+    "huisarts": "Via de huisarts: vraag uw huisarts naar de POH Jeugd.",
+    "school": "Via school: bijvoorbeeld de leerkracht, intern begeleider, leerlingbegeleider "
+              "of schoolmaatschappelijk werker.",
+    "zelf": "Zelf: ouders en jongeren kunnen zelf contact opnemen.",
+    "voorliggend_veld": "Via andere hulpverleners in de buurt, zoals wijkteam of "
+                        "jeugdgezondheidszorg.",
+}
+
+
+def page_path(item: Municipality | Practice | Theme) -> str:
+    """Where an item's page lives; the stable URL is this path without '.md'."""
+    folder = {Municipality: "gemeenten", Practice: "praktijken", Theme: "themas"}[type(item)]
+    return f"{folder}/{item.id}.md"
+
+
+def render_pages(dataset: Dataset, today: dt.date) -> dict[str, str]:
+    """Every generated Markdown page, by its path under the docs folder."""
+    env = _environment(dataset, today)
+    pages = {
+        "gemeenten/index.md": ("municipalities.md.j2", {}),
+        "praktijken/index.md": ("practices.md.j2", {}),
+        "themas/index.md": ("themes.md.j2", {}),
+    }
+    pages |= {page_path(m): ("municipality.md.j2", {"municipality": m})
+              for m in dataset.municipalities}
+    pages |= {page_path(p): ("practice.md.j2", {"practice": p}) for p in dataset.practices}
+    pages |= {page_path(t): ("theme.md.j2", {"theme": t}) for t in dataset.themes}
+    return {
+        path: env.get_template(name).render(page=path, **context)
+        for path, (name, context) in sorted(pages.items())
+    }
+
+
+def _environment(dataset: Dataset, today: dt.date) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        # Every {{ value }} is escaped for Markdown and HTML by `finalize`, which returns
+        # Markup; autoescape is on so that macro output is Markup too and not escaped twice.
+        finalize=text.escape,
+        autoescape=True,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals |= {
+        "dataset": dataset,
+        "today": today,
+        "link_to": _link_to,
+        "link": text.link,
+        "status_labels": STATUS_LABELS,
+        "session_status_labels": SESSION_STATUS_LABELS,
+        "access_routes": ACCESS_ROUTES,
+        "upcoming": lambda sessions: [s for s in sessions if s.date >= today],
+    }
+    env.filters |= {
+        "paragraphs": text.paragraphs,
+        "fact_date": text.dutch_fact_date,
+        "date": text.dutch_date,
+        "time_range": lambda item: text.dutch_time_range(item.start, item.end),
+        "number": text.dutch_number,
+        "phone_url": text.phone_url,
+        "session_when": _session_when,
+        "meta": _front_matter_value,
+    }
+    return env
+
+
+@pass_context
+def _link_to(context, item: Municipality | Practice | Theme | str, label: object = None) -> Markup:
+    """A relative Markdown link from the page being rendered to an item's page (or a path)."""
+    path = item if isinstance(item, str) else page_path(item)
+    target = text.relative(context["page"], path)
+    return Markup(f"[{text.escape(label if label is not None else item.name)}]({target})")
+
+
+def _front_matter_value(value: object) -> Markup:
+    """A front-matter string. MkDocs themes print page.meta and titles into HTML unescaped,
+    so the text is HTML-escaped here and then quoted as a YAML (JSON) string."""
+    return Markup(json.dumps(html.escape(str(value), quote=True), ensure_ascii=False))
+
+
+def _session_when(session: ThemeSession) -> str:
+    """'dinsdag 19 november 2024, 15.00–16.00 uur'."""
+    day = text.dutch_date(session.date, weekday=True)
+    return f"{day}, {text.dutch_time_range(session.start, session.end)}"

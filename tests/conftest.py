@@ -1,0 +1,87 @@
+"""Shared fixtures: copies of the data to break, and real builds of the site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TODAY = dt.date(2026, 11, 23)
+
+
+def build(data_dir: Path, site_dir: Path, today: dt.date = TODAY) -> int:
+    """Run the real build command (validation, MkDocs --strict, atomic swap)."""
+    return main(["build", "--data", str(data_dir), "--site-dir", str(site_dir),
+                 "--config-file", str(ROOT / "mkdocs.yml"), "--today", today.isoformat()])
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A private copy of the shipped data folder, free to break."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("schemas"))
+    return target
+
+
+@pytest.fixture
+def edit(data_copy: Path) -> Callable[[str, str, str], Path]:
+    """Replace text once in one file of the data copy; fails loudly if the text is absent."""
+
+    def replace(file: str, old: str, new: str) -> Path:
+        path = data_copy / file
+        content = path.read_text(encoding="utf-8")
+        assert old in content, f"{old!r} not in {file}"
+        path.write_text(content.replace(old, new, 1), encoding="utf-8")
+        return data_copy
+
+    return replace
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built once from the shipped data."""
+    site = tmp_path_factory.mktemp("shipped") / "site"
+    assert build(DATA, site) == 0
+    return site
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from data full of HTML, Markdown and template syntax."""
+    site = tmp_path_factory.mktemp("hostile") / "site"
+    assert build(FIXTURES / "hostile", site) == 0
+    return site
+
+
+def serve(directory: Path) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1 on a free port; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    yield from serve(built_site)
