@@ -68,7 +68,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    dataset, warnings = load_dataset(args.data)
+    dataset, _warnings = load_dataset(args.data)  # `validate` is where warnings are shown
     site = render_site(dataset, args.today or build_date())
     for path, content in site.files.items():
         target = args.target / path

@@ -139,9 +139,9 @@ def _fact_date(raw: dict | None, path: JsonPath, check: _Checker) -> FactDate | 
     year = None if text.startswith("--") else int(text[:4])
     parts = [int(part) for part in text.lstrip("-").split("-")[(0 if year is None else 1):]]
     month, day = (parts + [None, None])[:2]
-    if month is not None and not 1 <= month <= 12 or day is not None and not _day_exists(
+    if (month is not None and not 1 <= month <= 12) or (day is not None and not _day_exists(
         year, month, day
-    ):
+    )):
         check.error(path + ("date",), f"De datum '{text}' bestaat niet.",
                     "Controleer dag en maand.")
     return FactDate(year, month, day, raw.get("inferred", False), raw.get("note"))

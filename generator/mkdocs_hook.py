@@ -25,8 +25,9 @@ _site: Site | None = None
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site
-    # `python -m generator build --data DIR` passes its folder on; otherwise data/ beside mkdocs.yml.
-    data_dir = Path(os.environ.get("POH_DATA_DIR") or Path(config.config_file_path).parent / "data")
+    # `python -m generator build --data DIR` passes its folder on; else data/ beside mkdocs.yml.
+    default = Path(config.config_file_path).parent / "data"
+    data_dir = Path(os.environ.get("POH_DATA_DIR") or default)
     try:
         dataset, warnings = load_dataset(data_dir)
     except DataError as error:

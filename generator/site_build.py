@@ -32,7 +32,7 @@ def build_site(config_file: Path, site_dir: Path, today: dt.date, data_dir: Path
 
 def build_environment(today: dt.date, data_dir: Path) -> dict[str, str]:
     """Environment for a reproducible build: fixed today, fixed sitemap dates, no banner."""
-    midnight = dt.datetime.combine(today, dt.time(), tzinfo=dt.timezone.utc)
+    midnight = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
     return os.environ | {
         "POH_TODAY": today.isoformat(),
         "POH_DATA_DIR": str(data_dir.resolve()),
@@ -43,12 +43,15 @@ def build_environment(today: dt.date, data_dir: Path) -> dict[str, str]:
     }
 
 
+# No --quiet: it hides the warnings that --strict counts, and a broken link would pass.
 def _run_mkdocs(config_file: Path, target: Path, environment: dict[str, str]) -> None:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
                "--config-file", str(config_file), "--site-dir", str(target)]
     result = subprocess.run(command, env=environment, check=False)
     if result.returncode != 0:
-        raise BuildFailed(f"MkDocs stopte met code {result.returncode} (zie de meldingen hierboven).")
+        raise BuildFailed(
+            f"MkDocs stopte met code {result.returncode} (zie de meldingen hierboven)."
+        )
 
 
 def _swap(new: Path, current: Path) -> None:

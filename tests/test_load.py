@@ -81,7 +81,8 @@ def test_aliases_are_refused_not_expanded(tmp_path):
 
 
 def test_merge_keys_and_python_tags_are_refused(tmp_path):
-    document = load(tmp_path, "base: {a: 1}\nother:\n  <<: {a: 2}\nx: !!python/object:os.system y\n")
+    document = load(tmp_path,
+                    "base: {a: 1}\nother:\n  <<: {a: 2}\nx: !!python/object:os.system y\n")
     messages = [p.message for p in document.problems]
     assert any("<<" in message for message in messages)
     assert any("python/object" in message for message in messages)
@@ -106,7 +107,9 @@ def test_empty_file(tmp_path):
 def test_missing_file(tmp_path):
     with pytest.raises(DataError) as caught:
         load_document(tmp_path / "nope.yaml", "data/nope.yaml")
-    assert str(caught.value.problems[0]).startswith("data/nope.yaml:1:1: fout: Het bestand ontbreekt")
+    assert str(caught.value.problems[0]).startswith(
+        "data/nope.yaml:1:1: fout: Het bestand ontbreekt"
+    )
 
 
 def test_file_that_is_not_utf8(tmp_path):

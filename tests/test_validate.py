@@ -120,7 +120,8 @@ def test_end_before_start(edit):
 
 def test_pilot_extended_before_it_started(edit):
     data = edit("municipalities.yaml", 'date: "2022-12"', 'date: "2018-12"')
-    edit("municipalities.yaml", "      funded_by:", '      start:\n        date: "2020"\n      funded_by:')
+    edit("municipalities.yaml", "      funded_by:",
+         '      start:\n        date: "2020"\n      funded_by:')
     (message,) = problems_in(data)
     assert "vóór de start van de pilot" in message
 

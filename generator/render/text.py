@@ -48,7 +48,7 @@ def safe_url(url: str) -> str:
     scheme = urlsplit(url.strip()).scheme.lower()
     if scheme not in ALLOWED_SCHEMES or any(ord(ch) < 32 for ch in url):
         raise ValueError(f"URL with a scheme that is not allowed: {url!r}")
-    return quote(url.strip(), safe="/:?#[]@!$&'*+,;=%~-._")
+    return quote(url.strip(), safe="/:?#@!$&'*+,;=%~-._")
 
 
 def link(text: object, url: str) -> Markup:

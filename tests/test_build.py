@@ -1,0 +1,137 @@
+"""The whole build: MkDocs --strict through the real command, atomic and reproducible."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import DATA, ROOT, build
+
+from generator.cli import main
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*")) if path.is_file()
+    }
+
+
+def test_every_page_type_is_built(built_site):
+    for url_path in ["", "gemeenten", "gemeenten/almere", "gemeenten/hoogeveen",
+                     "gemeenten/leudal", "gemeenten/tubbergen", "gemeenten/twenterand",
+                     "praktijken", "praktijken/deckers-haelen", "praktijken/eikstaete-hoogeveen",
+                     "praktijken/de-weide-hoogeveen", "praktijken/de-wielewaal-hoogeveen",
+                     "themas", "themas/vaccinatie", "themas/middelengebruik",
+                     "themas/sociale-media", "themas/opvoeden", "over", "privacy",
+                     "toegankelijkheid", "redacteuren"]:
+        assert (built_site / url_path / "index.html").is_file(), url_path
+
+
+def test_pages_are_dutch_and_carry_the_acute_help_line(built_site):
+    for html_file in built_site.rglob("*.html"):
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        assert soup.html["lang"] == "nl"
+        help_line = soup.select_one(".acute-help")
+        assert help_line is not None, html_file
+        hrefs = {a["href"] for a in help_line.find_all("a")}
+        assert hrefs == {"tel:112", "tel:113", "tel:08000113", "tel:08000432"}
+
+
+def test_practice_pages_stay_out_of_the_navigation(built_site):
+    for html_file in built_site.rglob("*.html"):
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        for anchor in soup.select("nav.md-nav a[href]"):
+            assert not re.search(r"praktijken/[a-z]", anchor["href"]), (html_file, anchor)
+
+
+def test_municipalities_are_grouped_by_province_in_the_navigation(built_site):
+    soup = BeautifulSoup((built_site / "gemeenten/almere/index.html").read_text(), "html.parser")
+    nav_text = " ".join(soup.select_one("nav.md-nav--primary").get_text(" ").split())
+    for label in ["Drenthe", "Flevoland", "Limburg", "Overijssel", "Almere"]:
+        assert label in nav_text
+
+
+def test_no_third_party_resources(built_site):
+    for path in built_site.rglob("*"):
+        if path.suffix not in {".html", ".css", ".js", ".json", ".xml"}:
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, path
+        if path.suffix == ".html":
+            soup = BeautifulSoup(text, "html.parser")
+            for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"),
+                                   ("iframe", "src")):
+                for element in soup.find_all(tag, attrs={attribute: True}):
+                    value = element[attribute]
+                    if tag == "link" and element.get("rel") == ["canonical"]:
+                        continue
+                    assert not re.match(r"(https?:)?//", value), (path, value)
+
+
+def test_search_is_dutch_with_stemming(built_site):
+    config = json.loads((built_site / "search/search_index.json").read_text())["config"]
+    assert config["lang"] == ["nl"]
+    assert config["pipeline"] == ["stemmer", "stopWordFilter", "trimmer"]
+
+
+def test_same_data_and_today_give_identical_sites(built_site, tmp_path):
+    again = tmp_path / "again"
+    assert build(DATA, again) == 0
+    assert tree_digest(again) == tree_digest(built_site)
+
+
+def test_invalid_data_leaves_the_existing_site_untouched(edit, tmp_path, capsys):
+    site = tmp_path / "site"
+    assert build(DATA, site) == 0
+    before = tree_digest(site)
+    data = edit("practices.yaml", "    place: Haelen\n",
+                "    place: Haelen\n    place: Roermond\n    website: javascript:alert(1)\n")
+    edit("practices.yaml", "municipality: hoogeveen", "municipality: onbekend")
+    assert build(data, site) == 2
+    err = capsys.readouterr().err
+    assert "practices.yaml:" in err and "staat hier twee keer" in err
+    assert "javascript:alert(1)" in err and "Onbekende gemeente 'onbekend'" in err
+    assert tree_digest(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]  # no leftovers
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """mkdocs.yml, docs/ and overrides/ copied, the generator linked: a page can be broken."""
+    for name in ("mkdocs.yml", "docs", "overrides"):
+        source = ROOT / name
+        copy = shutil.copytree if source.is_dir() else shutil.copy
+        copy(source, tmp_path / name)
+    os.symlink(ROOT / "generator", tmp_path / "generator")
+    return tmp_path
+
+
+@pytest.mark.parametrize("broken", ["[x](bestaat-niet.md)", "[x](over.md#geen-anker)",
+                                    "[x](/privacy/)"])
+def test_broken_links_stop_the_strict_build(project_copy, broken, capsys):
+    site = project_copy / "site"
+    assert main(["build", "--data", str(DATA), "--site-dir", str(site),
+                 "--config-file", str(project_copy / "mkdocs.yml")]) == 0
+    before = tree_digest(site)
+    with (project_copy / "docs/over.md").open("a", encoding="utf-8") as page:
+        page.write(f"\n{broken}\n")
+    assert main(["build", "--data", str(DATA), "--site-dir", str(site),
+                 "--config-file", str(project_copy / "mkdocs.yml")]) == 1
+    assert "niet gebouwd" in capsys.readouterr().err
+    assert tree_digest(site) == before
+
+
+def test_export_writes_the_generated_pages(tmp_path):
+    assert main(["export", str(tmp_path), "--today", "2026-11-23"]) == 0
+    page = tmp_path / "praktijken/deckers-haelen.md"
+    assert "15\\.00–16\\.00 uur" in page.read_text(encoding="utf-8")
+    mtime = page.stat().st_mtime_ns
+    assert main(["export", str(tmp_path), "--today", "2026-11-23"]) == 0
+    assert page.stat().st_mtime_ns == mtime  # unchanged files are not rewritten

@@ -1,0 +1,134 @@
+"""Rendered pages: the facts from the articles on the right pages, and inert data text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.render.text import escape, link, safe_url
+
+
+def page(site: Path, url_path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url_path / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+
+
+def article_text(site: Path, url_path: str) -> str:
+    return " ".join(page(site, url_path).select_one("article").get_text(" ").split())
+
+
+@pytest.mark.parametrize(
+    ("url_path", "facts"),
+    [
+        ("gemeenten/twenterand", ["GM1700", "Overijssel", "Verlengd", "eind december 2022",
+                                  "17 juni 2019 (afgeleid)", "GGD Twente",
+                                  "32 (16 uur per POH)", "De gemeente Twenterand draagt de kosten",
+                                  "Kinderen en jongeren tot 23 jaar",
+                                  "— wethouder, gemeente Twenterand"]),
+        ("gemeenten/almere", ["GM0034", "Flevoland", "ReHA", "Elaa", "2021",
+                              "alle verwijzingen lopen via de POH-GGZ Jeugd"]),
+        ("gemeenten/tubbergen", ["GM0183", "mei 2019", "tot en met 23 jaar", "kosteloos",
+                                 "Via school", "ouders en jongeren kunnen zelf contact opnemen"]),
+        ("gemeenten/hoogeveen", ["GM0118", "Drenthe", "1 juni (jaar onbekend)",
+                                 "De gemeente Hoogeveen", "1 (afgeleid)", "Eikstaete",
+                                 "De Weide", "De Wielewaal"]),
+        ("gemeenten/leudal", ["GM1640", "Limburg", "19 november (jaar onbekend)",
+                              "Huisartsenpraktijk Deckers", "Centrum voor Jeugd en Gezin (CJG)"]),
+        ("praktijken/deckers-haelen", ["Haelen", "Leudal", "dinsdag", "15.00–16.00 uur",
+                                       "via de huisarts"]),
+        ("praktijken/eikstaete-hoogeveen",
+         ["Hoogeveen", "Er zijn geen vaste dagen en tijden bekend"]),
+        ("themas/vaccinatie", ["Rijksvaccinatieprogramma"]),
+        ("themas/middelengebruik", ["Trimbos-instituut"]),
+        ("themas/sociale-media", ["Netwerk Mediawijsheid"]),
+        ("themas/opvoeden", ["Opvoeden.nl", "Nederlands Jeugdinstituut"]),
+    ],
+)
+def test_facts_from_the_articles_are_on_their_page(built_site, url_path, facts):
+    text = article_text(built_site, url_path)
+    for fact in facts:
+        assert fact in text, f"{fact!r} missing on /{url_path}/"
+
+
+def test_no_poh_worker_is_named(built_site):
+    # Tubbergen's article names its POH; the site shows the role only.
+    for html_file in built_site.rglob("*.html"):
+        assert "Stroot" not in html_file.read_text(encoding="utf-8"), html_file
+
+
+def test_unknown_facts_are_not_invented(built_site):
+    text = article_text(built_site, "praktijken/deckers-haelen")
+    assert "staan niet in onze bron" in text  # no address or phone invented
+    assert not page(built_site, "praktijken/deckers-haelen").select('article a[href^="tel:"]')
+    assert "Niet bekend uit de bron" in article_text(built_site, "gemeenten/twenterand")
+
+
+def test_practice_pages_link_to_their_municipality(built_site):
+    links = page(built_site, "praktijken/deckers-haelen").select("article a[href]")
+    assert "../../gemeenten/leudal/" in [a["href"] for a in links]
+
+
+def test_overview_lists_every_pilot(built_site):
+    rows = page(built_site, "gemeenten").select("article table tbody tr")
+    names = [row.find("td").get_text(strip=True) for row in rows]
+    assert names == ["Almere", "Hoogeveen", "Leudal", "Tubbergen", "Twenterand"]
+
+
+HOSTILE_PAGES = ["gemeenten/gifstad", "praktijken/gifpraktijk", "themas/gifthema", "gemeenten",
+                 "praktijken", "themas"]
+
+
+@pytest.mark.parametrize("url_path", HOSTILE_PAGES)
+def test_hostile_data_stays_inert_text(hostile_site, url_path):
+    soup = page(hostile_site, url_path)
+    article = soup.select_one("article")
+    injected = {"b", "em", "img", "svg", "iframe", "style", "form", "input", "blockquote"}
+    # The template's own quote block is the only blockquote allowed.
+    found = [tag.name for tag in article.find_all(injected)
+             if tag.name != "blockquote" or tag.find("p") is None]
+    assert found == []
+    for tag in soup.find_all(True):
+        assert not [name for name in tag.attrs if name.startswith("on")], tag
+    for anchor in soup.find_all("a", href=True):
+        assert not anchor["href"].lower().startswith("javascript:"), anchor
+        assert "evil.example" not in anchor["href"]
+    for script in soup.find_all("script"):
+        assert "alert" not in script.get_text()
+
+
+def test_hostile_text_is_shown_as_typed(hostile_site):
+    text = article_text(hostile_site, "gemeenten/gifstad")
+    assert "Gif<b>stad</b> & co" in text
+    assert "<img src=x onerror=alert(1)> en `code`." in text
+    assert "[tekst](https://evil.example)" in text
+    assert '{: onclick="alert(1)" }' in text
+    title = page(hostile_site, "praktijken/gifpraktijk").title.get_text()
+    assert title.startswith("<svg onload=alert(5)>Praktijk")
+    practice = article_text(hostile_site, "praktijken/gifpraktijk")
+    assert "POH __jeugd__ ~~weg~~" in practice
+    assert "| kolom | erbij |" in practice
+    theme = article_text(hostile_site, "themas/gifthema")
+    assert "{{ config.site_name }} {% raw %} ${jndi:ldap://x}" in theme
+
+
+def test_escape_neutralises_markdown_and_html():
+    assert escape("<b>*x*</b> [a](b) #1 & |") == (
+        r"&lt;b&gt;\*x\*&lt;/b&gt; \[a\]\(b\) \#1 &amp; \|"
+    )
+    assert escape("two\nlines") == "two lines"
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "JAVASCRIPT:x", "data:text/html,x",
+                                 "vbscript:x", "file:///etc/passwd", "//evil.example",
+                                 "java\nscript:x"])
+def test_links_refuse_other_schemes(url):
+    with pytest.raises(ValueError):
+        safe_url(url)
+
+
+def test_link_target_cannot_break_out_of_markdown():
+    assert link("x", "https://a.example/p) [y](javascript:z") == (
+        "[x](https://a.example/p%29%20%5By%5D%28javascript:z)"
+    )
