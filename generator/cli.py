@@ -71,10 +71,11 @@ def _export(args: argparse.Namespace) -> int:
     dataset, _warnings = load_dataset(args.data)  # `validate` is where warnings are shown
     site = render_site(dataset, args.today or build_date())
     for path, content in site.files.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
         target = args.target / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.exists() or target.read_text(encoding="utf-8") != content:
-            target.write_text(content, encoding="utf-8")  # unchanged files keep their mtime
+        if not target.exists() or target.read_bytes() != data:
+            target.write_bytes(data)  # unchanged files keep their mtime: no serve loops
     print(f"{len(site.files)} bestanden in {args.target}/.")
     return 0
 

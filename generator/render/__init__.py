@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.model import Dataset
 from generator.render.nav import navigation
 from generator.render.pages import render_pages
+
+# Each renderer returns {path under the docs folder: content}; Markdown paths become pages,
+# every other path (JSON, ICS, CSV, HTML) is copied to the site as it is.
+Renderer = Callable[[Dataset, dt.date], dict[str, str | bytes]]
+RENDERERS: tuple[Renderer, ...] = (render_pages,)
 
 
 @dataclass(frozen=True)
@@ -18,10 +24,17 @@ class Site:
     replace it: [index page, {title: page or [subsection]}, ...].
     """
 
-    files: dict[str, str]
+    files: dict[str, str | bytes]
     nav: dict[str, list]
 
 
 def render_site(dataset: Dataset, today: dt.date) -> Site:
     """All generated files for one dataset and one 'today' (same input, same output)."""
-    return Site(files=render_pages(dataset, today), nav=navigation(dataset))
+    files: dict[str, str | bytes] = {}
+    for renderer in RENDERERS:
+        produced = renderer(dataset, today)
+        overlap = files.keys() & produced.keys()
+        if overlap:
+            raise ValueError(f"Two renderers wrote the same files: {sorted(overlap)}")
+        files |= produced
+    return Site(files=dict(sorted(files.items())), nav=navigation(dataset))
