@@ -44,14 +44,14 @@ def _parser() -> argparse.ArgumentParser:
     export.set_defaults(command=_export)
     for sub in (validate, build, export):
         sub.add_argument("--data", type=Path, default=Path("data"), help="the data folder")
-    for sub in (build, export):
+    for sub in (validate, build, export):
         sub.add_argument("--today", type=dt.date.fromisoformat, default=None,
                          help="the date the site treats as today (YYYY-MM-DD)")
     return parser
 
 
 def _validate(args: argparse.Namespace) -> int:
-    dataset, warnings = load_dataset(args.data)
+    dataset, warnings = load_dataset(args.data, args.today or build_date())
     if warnings:
         print(format_problems(warnings), file=sys.stderr)
     print(f"De gegevens zijn in orde: {len(dataset.municipalities)} gemeenten, "
@@ -68,7 +68,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    dataset, _warnings = load_dataset(args.data)  # `validate` is where warnings are shown
+    dataset, _warnings = load_dataset(args.data, args.today or build_date())  # `validate` is where warnings are shown
     site = render_site(dataset, args.today or build_date())
     for path, content in site.files.items():
         data = content.encode("utf-8") if isinstance(content, str) else content

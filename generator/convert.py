@@ -36,9 +36,11 @@ from generator.problems import Problem
 class _Checker:
     """Collects problems for one document while its values are converted."""
 
-    def __init__(self, document: Document, invalid: set[JsonPath], problems: list[Problem]):
+    def __init__(self, document: Document, invalid: set[JsonPath], today: dt.date,
+                 problems: list[Problem]):
         self.document = document
         self.invalid = invalid  # items the schema already rejected: reported, not converted
+        self.today = today  # the build's date, for warnings about outdated data
         self.problems = problems
 
     def entries(self, name: str) -> Iterable[tuple[JsonPath, dict]]:
@@ -104,14 +106,14 @@ Checked = tuple[Document, set[JsonPath]]
 
 
 def build_dataset(municipalities: Checked, practices: Checked, themes: Checked,
-                  problems: list[Problem]) -> Dataset:
+                  today: dt.date, problems: list[Problem]) -> Dataset:
     """Convert the schema-valid parts of the three documents.
 
     Each document comes with the item paths its schema check rejected; those items are
     skipped here (their problems are already reported). Cross-check findings are appended
     to `problems`, so one run reports everything that can be found.
     """
-    m_check, p_check, t_check = (_Checker(doc, invalid, problems)
+    m_check, p_check, t_check = (_Checker(doc, invalid, today, problems)
                                  for doc, invalid in (municipalities, practices, themes))
     sources = _sources(m_check)
     towns = _municipalities(m_check, sources)

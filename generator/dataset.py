@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -16,8 +17,11 @@ DATA_FILES = ("municipalities", "practices", "themes")
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schemas"
 
 
-def load_dataset(data_dir: Path) -> tuple[Dataset, list[Problem]]:
-    """The model and its warnings; DataError with every problem when the data is invalid."""
+def load_dataset(data_dir: Path, today: dt.date) -> tuple[Dataset, list[Problem]]:
+    """The model and its warnings; DataError with every problem when the data is invalid.
+
+    `today` is the build's date: some warnings depend on it (an outdated check date).
+    """
     validators = load_validators(SCHEMA_DIR)
     checked: dict[str, tuple[Document, set[JsonPath]]] = {}
     problems: list[Problem] = []
@@ -34,7 +38,7 @@ def load_dataset(data_dir: Path) -> tuple[Dataset, list[Problem]]:
             checked[name] = (document, invalid)
     if len(checked) < len(DATA_FILES):
         raise DataError(problems)
-    dataset = build_dataset(*(checked[name] for name in DATA_FILES), problems)
+    dataset = build_dataset(*(checked[name] for name in DATA_FILES), today, problems)
     _stop_on_errors(problems)
     return dataset, sorted(problems)
 

@@ -28,13 +28,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # `python -m generator build --data DIR` passes its folder on; else data/ beside mkdocs.yml.
     default = Path(config.config_file_path).parent / "data"
     data_dir = Path(os.environ.get("POH_DATA_DIR") or default)
+    today = build_date()
     try:
-        dataset, warnings = load_dataset(data_dir)
+        dataset, warnings = load_dataset(data_dir, today)
     except DataError as error:
         raise PluginError("De gegevens bevatten fouten:\n" + str(error)) from None
     for warning in warnings:
         log.warning(str(warning))
-    _site = render_site(dataset, build_date())
+    _site = render_site(dataset, today)
     config.nav = _expand_nav(config.nav or [], _site.nav)
     if str(data_dir) not in config.watch:
         config.watch.append(str(data_dir))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import TODAY
 
 from generator.cli import main
 from generator.dataset import load_dataset
@@ -13,7 +14,7 @@ from generator.problems import DataError
 
 def problems_in(data_dir: Path) -> list[str]:
     with pytest.raises(DataError) as caught:
-        load_dataset(data_dir)
+        load_dataset(data_dir, TODAY)
     return [str(problem) for problem in caught.value.problems]
 
 
@@ -24,7 +25,7 @@ def line_of(data_dir: Path, file: str, text: str) -> int:
 
 
 def test_shipped_data_is_valid_without_warnings():
-    dataset, warnings = load_dataset(Path("data"))
+    dataset, warnings = load_dataset(Path("data"), TODAY)
     assert warnings == []
     assert [m.cbs_code for m in dataset.municipalities] == [
         "GM0034", "GM0118", "GM1640", "GM0183", "GM1700"
@@ -156,7 +157,7 @@ def test_newline_in_a_one_line_field(edit):
 def test_poh_name_without_consent_is_dropped_with_a_warning(edit):
     data = edit("practices.yaml", "role: POH-Jeugd (praktijkondersteuner huisarts-jeugd)",
                 "role: POH Jeugd\n      name: Een Naam")
-    dataset, warnings = load_dataset(data)
+    dataset, warnings = load_dataset(data, TODAY)
     deckers = next(p for p in dataset.practices if p.id == "deckers-haelen")
     assert deckers.poh.name is None
     assert len(warnings) == 1 and "geen toestemming" in warnings[0].message
@@ -165,7 +166,7 @@ def test_poh_name_without_consent_is_dropped_with_a_warning(edit):
 def test_poh_name_with_consent_is_kept(edit):
     data = edit("practices.yaml", "role: POH-Jeugd (praktijkondersteuner huisarts-jeugd)",
                 "role: POH Jeugd\n      name: Een Naam\n      name_consent: true")
-    dataset, warnings = load_dataset(data)
+    dataset, warnings = load_dataset(data, TODAY)
     assert warnings == []
     assert next(p for p in dataset.practices if p.id == "deckers-haelen").poh.name == "Een Naam"
 
