@@ -68,8 +68,9 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    dataset, _warnings = load_dataset(args.data, args.today or build_date())  # `validate` is where warnings are shown
-    site = render_site(dataset, args.today or build_date())
+    today = args.today or build_date()
+    dataset, _warnings = load_dataset(args.data, today)  # `validate` shows the warnings
+    site = render_site(dataset, today)
     for path, content in site.files.items():
         data = content.encode("utf-8") if isinstance(content, str) else content
         target = args.target / path
