@@ -17,6 +17,7 @@ from generator.model import (
     Availability,
     Dataset,
     FactDate,
+    Location,
     Municipality,
     Pilot,
     PilotEvent,
@@ -119,7 +120,7 @@ def build_dataset(municipalities: Checked, practices: Checked, themes: Checked,
     towns = _municipalities(m_check, sources)
     offices = _practices(p_check, towns, sources)
     topics = _themes(t_check)
-    sessions = _sessions(t_check, topics, offices)
+    sessions = _sessions(t_check, topics, offices, towns)
     return Dataset(
         municipalities=_present(towns, key=lambda m: m.name),
         practices=_present(offices, key=lambda p: (p.place, p.name, p.id)),
@@ -282,28 +283,90 @@ def _themes(check: _Checker) -> dict[str, Theme | None]:
 
 
 def _sessions(check: _Checker, themes: dict[str, Theme | None],
-              practices: dict[str, Practice | None]) -> list[ThemeSession]:
+              practices: dict[str, Practice | None],
+              towns: dict[str, Municipality | None]) -> list[ThemeSession]:
+    entries = check.entries("sessions")
+    ids = {raw["id"] for _, raw in entries} | set(check.table("sessions"))
     result = []
-    for path, raw in check.entries("sessions"):
+    for path, raw in entries:
         theme = check.lookup(themes, raw["theme"], path + ("theme",), "thema")
         hosts = tuple(
             check.lookup(practices, key, path + ("practices", i), "praktijk")
-            for i, key in enumerate(raw["practices"])
+            for i, key in enumerate(raw.get("practices", []))
         )
+        host_town = (check.lookup(towns, raw["municipality"], path + ("municipality",), "gemeente")
+                     if "municipality" in raw else None)
         day = check.date(raw["date"], path + ("date",))
         start, end = _time_range(raw, path, check)
-        if "place" not in raw and "online_url" not in raw:
-            check.error(path, "Er staat niet bij waar de bijeenkomst is.",
-                        "Vul 'place' in (het adres) of 'online_url' (de link).")
-        if theme and day and all(hosts):
-            result.append(ThemeSession(
-                id=raw["id"], theme=theme, practices=hosts, date=day, start=start, end=end,
-                description=raw["description"], status=raw["status"], place=raw.get("place"),
-                online_url=check.url(raw.get("online_url"), path + ("online_url",)),
-                audience=raw.get("audience"), led_by=raw.get("led_by"),
-                signup=_signup(raw.get("signup"), path + ("signup",), check),
-            ))
+        _check_session_fields(raw, path, ids, check)
+        if not (theme and day and all(hosts)) or ("municipality" in raw and not host_town):
+            continue
+        session = ThemeSession(
+            id=raw["id"], theme=theme, municipalities=_session_towns(host_town, hosts, path, check),
+            practices=hosts, date=day, start=start, end=end, description=raw["description"],
+            status=raw["status"], location=_location(raw.get("location")),
+            online_url=check.url(raw.get("online_url"), path + ("online_url",)),
+            audience=tuple(raw.get("audience", [])), age_range=_age_range(raw, path, check),
+            signup=_signup(raw.get("signup"), path + ("signup",), check),
+            moved_to=raw.get("moved_to"), led_by=raw.get("led_by"),
+        )
+        _warn_outside_pilot(session, path, check)
+        result.append(session)
     return result
+
+
+def _check_session_fields(raw: dict, path: JsonPath, ids: set[str], check: _Checker) -> None:
+    if not raw.get("practices") and "municipality" not in raw:
+        check.error(path, "Er staat niet bij wie de bijeenkomst houdt.",
+                    "Vul 'practices' in (de praktijken) of 'municipality' (de gemeente).")
+    if "location" not in raw and "online_url" not in raw:
+        check.error(path, "Er staat niet bij waar de bijeenkomst is.",
+                    "Vul 'location' in (met minstens 'place') of 'online_url' (de link).")
+    moved_to = raw.get("moved_to")
+    if moved_to and raw["status"] != "verplaatst":
+        check.error(path + ("moved_to",), "'moved_to' hoort alleen bij status verplaatst.",
+                    "Zet 'status: verplaatst' of haal 'moved_to' weg.")
+    elif moved_to and (moved_to not in ids or moved_to == raw["id"]):
+        check.error(path + ("moved_to",), f"Onbekende bijeenkomst '{moved_to}'.",
+                    "Gebruik de id van de bijeenkomst op de nieuwe datum.")
+
+
+def _session_towns(host: Municipality | None, practices: tuple[Practice, ...], path: JsonPath,
+                   check: _Checker) -> tuple[Municipality, ...]:
+    towns = dict.fromkeys(([host] if host else []) + [p.municipality for p in practices])
+    if host and len(towns) > 1:
+        check.error(path + ("municipality",),
+                    f"Niet alle praktijken liggen in de gemeente '{host.id}'.",
+                    "Noem alleen praktijken uit die gemeente, of laat 'municipality' weg.")
+    return tuple(towns)
+
+
+def _location(raw: dict | None) -> Location | None:
+    if raw is None:
+        return None
+    return Location(raw["place"], raw.get("name"), raw.get("address"), raw.get("postcode"))
+
+
+def _age_range(raw: dict, path: JsonPath, check: _Checker) -> tuple[int, int] | None:
+    ages = raw.get("age_range")
+    if ages is None:
+        return None
+    if ages["min"] > ages["max"]:
+        check.error(path + ("age_range",), "De minimumleeftijd is hoger dan de maximumleeftijd.",
+                    "Wissel 'min' en 'max' om.")
+    return ages["min"], ages["max"]
+
+
+def _warn_outside_pilot(session: ThemeSession, path: JsonPath, check: _Checker) -> None:
+    for town in session.municipalities:
+        pilot = town.pilot
+        first = pilot.start.earliest() if pilot.start else None
+        ends = [fact.latest() for fact in (pilot.end, pilot.extended_until) if fact]
+        last = max((end for end in ends if end), default=None)
+        if (first and session.date < first) or (last and session.date > last):
+            check.warn(path + ("date",),
+                       f"De bijeenkomst valt buiten de looptijd van de pilot in {town.name}.",
+                       "Controleer de datum, of werk de looptijd van de pilot bij.")
 
 
 def _signup(raw: dict | None, path: JsonPath, check: _Checker) -> Signup | None:

@@ -10,7 +10,9 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
+from zoneinfo import ZoneInfo
 
+TIMEZONE = ZoneInfo("Europe/Amsterdam")  # every time in the data is local Dutch time
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
@@ -176,20 +178,46 @@ class Signup:
 
 
 @dataclass(frozen=True)
+class Location:
+    place: str
+    name: str | None = None
+    address: str | None = None
+    postcode: str | None = None
+
+
+@dataclass(frozen=True)
 class ThemeSession:
+    """A theme session held by practices or by a municipality, in Amsterdam local time."""
+
     id: str
     theme: Theme
+    municipalities: tuple[Municipality, ...]  # the host, or where the host practices are
     practices: tuple[Practice, ...]
     date: dt.date
     start: dt.time
     end: dt.time
     description: str
-    status: str
-    place: str | None = None
+    status: str  # gepland, vol, geannuleerd or verplaatst
+    location: Location | None = None
     online_url: str | None = None
-    audience: str | None = None
+    audience: tuple[str, ...] = ()
+    age_range: tuple[int, int] | None = None
     signup: Signup | None = None
+    moved_to: str | None = None  # id of the session on the new date
     led_by: str | None = None
+
+    @property
+    def starts_at(self) -> dt.datetime:
+        return dt.datetime.combine(self.date, self.start, tzinfo=TIMEZONE)
+
+    @property
+    def ends_at(self) -> dt.datetime:
+        return dt.datetime.combine(self.date, self.end, tzinfo=TIMEZONE)
+
+    @property
+    def is_cancelled(self) -> bool:
+        """Cancelled or moved: it will not take place at this date and time."""
+        return self.status in ("geannuleerd", "verplaatst")
 
 
 @dataclass(frozen=True)
@@ -214,6 +242,13 @@ class Dataset:
     def sessions_in(self, municipality: Municipality) -> tuple[ThemeSession, ...]:
         return self._sessions_by_municipality.get(municipality.id, ())
 
+    def session(self, session_id: str) -> ThemeSession | None:
+        return self._sessions_by_id.get(session_id)
+
+    @cached_property
+    def _sessions_by_id(self) -> dict[str, ThemeSession]:
+        return {s.id: s for s in self.sessions}
+
     # Indexes, so that pages for thousands of practices do not scan every session each.
     @cached_property
     def _practices_by_municipality(self) -> dict[str, tuple[Practice, ...]]:
@@ -225,8 +260,7 @@ class Dataset:
 
     @cached_property
     def _sessions_by_municipality(self) -> dict[str, tuple[ThemeSession, ...]]:
-        return _group((m, s) for s in self.sessions
-                      for m in dict.fromkeys(p.municipality.id for p in s.practices))
+        return _group((m.id, s) for s in self.sessions for m in s.municipalities)
 
     @cached_property
     def _sessions_by_theme(self) -> dict[str, tuple[ThemeSession, ...]]:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from zoneinfo import ZoneInfo
 
-TIMEZONE = ZoneInfo("Europe/Amsterdam")
+from generator.model import TIMEZONE
 
 
 def build_date() -> dt.date:

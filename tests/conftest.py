@@ -49,6 +49,27 @@ def edit(data_copy: Path) -> Callable[[str, str, str], Path]:
     return replace
 
 
+def overlay(fixture: str, target: Path) -> Path:
+    """The shipped data with the files of tests/fixtures/<fixture>/ laid over it."""
+    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("schemas"))
+    for path in (FIXTURES / fixture).glob("*.yaml"):
+        shutil.copy(path, target / path.name)
+    return target
+
+
+@pytest.fixture(scope="session")
+def sessions_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Shipped data plus past, upcoming, cancelled, moved and DST-day theme sessions."""
+    return overlay("sessions", tmp_path_factory.mktemp("sessions") / "data")
+
+
+@pytest.fixture(scope="session")
+def sessions_site(sessions_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("sessions-site") / "site"
+    assert build(sessions_data, site) == 0
+    return site
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built once from the shipped data."""

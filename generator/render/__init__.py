@@ -7,13 +7,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.model import Dataset
+from generator.render.calendars import render_calendars
 from generator.render.nav import navigation
 from generator.render.pages import render_pages
 
 # Each renderer returns {path under the docs folder: content}; Markdown paths become pages,
 # every other path (JSON, ICS, CSV, HTML) is copied to the site as it is.
 Renderer = Callable[[Dataset, dt.date], dict[str, str | bytes]]
-RENDERERS: tuple[Renderer, ...] = (render_pages,)
+RENDERERS: tuple[Renderer, ...] = (render_pages, render_calendars)
 
 
 @dataclass(frozen=True)

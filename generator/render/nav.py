@@ -25,6 +25,7 @@ def navigation(dataset: Dataset) -> dict[str, list]:
     ]
     return {
         "gemeenten/index.md": ["gemeenten/index.md", *provinces],
+        "agenda/index.md": ["agenda/index.md", {"Archief": "agenda/archief.md"}],
         "themas/index.md": [
             "themas/index.md", *({html.escape(t.name): page_path(t)} for t in dataset.themes)
         ],

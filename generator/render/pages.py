@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+from itertools import groupby
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from generator.model import Dataset, Municipality, Practice, Theme, ThemeSession
-from generator.render import text
+from generator.model import Dataset, Municipality, Practice, Signup, Theme, ThemeSession
+from generator.render import schema_org, text
+from generator.render.calendars import feed_path
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -55,6 +57,8 @@ def render_pages(dataset: Dataset, today: dt.date) -> dict[str, str]:
         "gemeenten/index.md": ("municipalities.md.j2", {}),
         "praktijken/index.md": ("practices.md.j2", {}),
         "themas/index.md": ("themes.md.j2", {}),
+        "agenda/index.md": ("agenda.md.j2", {}),
+        "agenda/archief.md": ("archive.md.j2", {}),
     }
     pages |= {page_path(m): ("municipality.md.j2", {"municipality": m})
               for m in dataset.municipalities}
@@ -87,6 +91,13 @@ def _environment(dataset: Dataset, today: dt.date) -> Environment:
         "session_status_labels": SESSION_STATUS_LABELS,
         "access_routes": ACCESS_ROUTES,
         "upcoming": lambda sessions: [s for s in sessions if s.date >= today],
+        "past": lambda sessions: [s for s in sessions if s.date < today],
+        "by_month": _by_month,
+        "session_anchor": lambda session: f"sessie-{session.id}",
+        "feed_path": feed_path,
+        "relative_to_page": _relative_to_page,
+        "signup_links": _signup_links,
+        "json_ld_events": lambda sessions: text.json_script(schema_org.events(dataset, sessions)),
     }
     env.filters |= {
         "paragraphs": text.paragraphs,
@@ -97,8 +108,29 @@ def _environment(dataset: Dataset, today: dt.date) -> Environment:
         "phone_url": text.phone_url,
         "session_when": _session_when,
         "meta": _front_matter_value,
+        "html": text.html_text,
     }
     return env
+
+
+@pass_context
+def _relative_to_page(context, path: str) -> str:
+    return text.relative(context["page"], path)
+
+
+def _by_month(sessions: list[ThemeSession]) -> list[tuple[str, list[ThemeSession]]]:
+    """Sessions (already in date order) grouped under 'december 2026' headings."""
+    groups = groupby(sessions, key=lambda s: (s.date.year, s.date.month))
+    return [(f"{text.MONTHS[month - 1]} {year}", list(items)) for (year, month), items in groups]
+
+
+def _signup_links(signup: Signup) -> list[tuple[str, str]]:
+    links = [("via de website", signup.url)] if signup.url else []
+    if signup.phone:
+        links.append((f"bel {signup.phone}", text.phone_url(signup.phone)))
+    if signup.email:
+        links.append((f"mail {signup.email}", f"mailto:{signup.email}"))
+    return links
 
 
 @pass_context

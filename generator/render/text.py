@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import posixpath
 import re
 from urllib.parse import quote, urlsplit
@@ -31,7 +32,7 @@ def escape(value: object) -> Markup:
         return value
     if value is None:
         return Markup("")
-    text = _WHITESPACE.sub(" ", str(value)).strip()
+    text = _WHITESPACE.sub(" ", str(value))  # not stripped: ", " between links keeps its space
     return Markup(html.escape(_MARKDOWN_SPECIAL.sub(r"\\\1", text), quote=False))
 
 
@@ -96,3 +97,16 @@ def dutch_fact_date(fact: FactDate, *, until: bool = False) -> str:
 
 def dutch_number(value: float) -> str:
     return f"{value:g}".replace(".", ",")
+
+
+def html_text(value: object) -> Markup:
+    """Text for raw HTML (attributes, <option>): HTML-escaped, no Markdown escapes."""
+    return Markup(html.escape(str(value), quote=True))
+
+
+def json_script(data: object) -> Markup:
+    """A <script type="application/ld+json"> block that no data string can close early."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for character, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(character, code)
+    return Markup(f'<script type="application/ld+json">{text}</script>')
