@@ -1,0 +1,127 @@
+"""Agenda, archive and session lists: upcoming and past split by the build day."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+UPCOMING = ["deckers-2026-11-23-opvoeden", "deckers-2026-12-01-vaccinatie",
+            "hoogeveen-2026-12-08-sociale-media", "hoogeveen-2026-12-15-opvoeden",
+            "hoogeveen-2027-01-12-opvoeden", "almere-2027-03-28-middelen"]
+PAST = ["deckers-2026-11-10-vaccinatie", "deckers-2026-10-25-middelen"]
+
+
+def soup(site: Path, url_path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url_path / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+
+
+def card_ids(page: BeautifulSoup) -> list[str]:
+    return [card["id"].removeprefix("sessie-") for card in page.select("article .poh-session[id]")]
+
+
+def test_agenda_lists_exactly_the_upcoming_sessions(sessions_site):
+    assert card_ids(soup(sessions_site, "agenda")) == UPCOMING
+
+
+def test_archive_lists_past_sessions_newest_first(sessions_site):
+    page = soup(sessions_site, "agenda/archief")
+    assert card_ids(page) == PAST
+    assert not page.select(".poh-session[data-end]")  # nothing there for the script to hide
+
+
+def test_dutch_date_and_time_with_an_en_dash(sessions_site):
+    card = soup(sessions_site, "agenda").select_one("#sessie-deckers-2026-12-01-vaccinatie")
+    assert card.h3.get_text() == "dinsdag 1 december 2026, 19.00–20.30 uur"
+    assert card["data-end"] == "2026-12-01T20:30:00+01:00"
+    text = " ".join(card.get_text(" ").split())
+    assert "Vol." in text and "ouders en jongeren (12–18 jaar)" in text
+    assert "Voorbeeldstraat 1, 6085 AA Haelen" in text
+
+
+def test_months_group_the_agenda(sessions_site):
+    headings = [h.get_text() for h in soup(sessions_site, "agenda").select(".poh-month h2")]
+    assert headings == ["november 2026", "december 2026", "januari 2027", "maart 2027"]
+
+
+def test_add_to_calendar_only_for_sessions_that_take_place(sessions_site):
+    page = soup(sessions_site, "agenda")
+    for session_id in UPCOMING:
+        buttons = page.select_one(f"#sessie-{session_id}").find_all(
+            "a", string="Zet in mijn agenda")
+        cancelled = session_id in ("hoogeveen-2026-12-08-sociale-media",
+                                   "hoogeveen-2026-12-15-opvoeden")
+        assert len(buttons) == (0 if cancelled else 1), session_id
+        for button in buttons:
+            assert button["href"] == f"sessies/{session_id}.ics"
+            assert (sessions_site / "agenda" / button["href"]).is_file()
+
+
+def test_moved_session_links_to_its_new_date(sessions_site):
+    card = soup(sessions_site, "agenda").select_one("#sessie-hoogeveen-2026-12-15-opvoeden")
+    link = card.find("a", href="#sessie-hoogeveen-2027-01-12-opvoeden")
+    assert link.get_text() == "dinsdag 12 januari 2027, 10.00–11.30 uur"
+
+
+@pytest.mark.parametrize(
+    ("url_path", "expected", "feed"),
+    [
+        ("themas/opvoeden", ["deckers-2026-11-23-opvoeden", "hoogeveen-2026-12-15-opvoeden",
+                             "hoogeveen-2027-01-12-opvoeden"], "agenda/themas/opvoeden.ics"),
+        ("gemeenten/leudal", ["deckers-2026-11-23-opvoeden", "deckers-2026-12-01-vaccinatie"],
+         "agenda/gemeenten/leudal.ics"),
+        ("gemeenten/almere", ["almere-2027-03-28-middelen"], "agenda/gemeenten/almere.ics"),
+        ("praktijken/de-weide-hoogeveen", ["hoogeveen-2026-12-08-sociale-media"],
+         "agenda/praktijken/de-weide-hoogeveen.ics"),
+        ("gemeenten/tubbergen", [], "agenda/gemeenten/tubbergen.ics"),
+    ],
+)
+def test_other_pages_list_their_upcoming_sessions(sessions_site, url_path, expected, feed):
+    page = soup(sessions_site, url_path)
+    links = [a["href"] for a in page.select("article .poh-session--short a")]
+    assert [href.split("#sessie-")[1] for href in links] == expected
+    agenda = soup(sessions_site, "agenda")
+    for href in links:
+        assert agenda.select_one(f"#{href.split('#')[1]}") is not None
+    subscribe = page.select_one("article a.poh-subscribe")
+    assert (sessions_site / url_path / subscribe["href"]).resolve() == (sessions_site / feed)
+    if not expected:
+        assert "geen themabijeenkomsten gepland" in page.select_one("article").get_text()
+
+
+def test_filters_are_offered_for_what_is_upcoming(sessions_site):
+    form = soup(sessions_site, "agenda").select_one("form.poh-filter")
+    assert form.has_attr("hidden")  # shown by the script; without it the full list is there
+    towns = [o["value"] for o in form.select("#poh-filter-gemeente option")]
+    themes = [o["value"] for o in form.select("#poh-filter-thema option")]
+    assert towns == ["", "almere", "hoogeveen", "leudal"]
+    assert themes == ["", "vaccinatie", "middelengebruik", "sociale-media", "opvoeden"]
+    assert form.select_one("label[for=poh-filter-gemeente]").get_text() == "Gemeente"
+
+
+def test_schema_org_events(sessions_site):
+    script = soup(sessions_site, "agenda").find("script", type="application/ld+json")
+    graph = json.loads(script.string)["@graph"]
+    by_date = {event["startDate"]: event for event in graph}
+    assert len(graph) == len(UPCOMING)
+    assert all(event["@type"] == "Event" for event in graph)
+    cancelled = by_date["2026-12-08T19:30:00+01:00"]
+    assert cancelled["eventStatus"] == "https://schema.org/EventCancelled"
+    assert cancelled["location"] == {"@type": "VirtualLocation",
+                                     "url": "https://example.org/online-bijeenkomst"}
+    moved = [e for e in graph if e["eventStatus"] == "https://schema.org/EventRescheduled"]
+    assert [(e["previousStartDate"], e["startDate"]) for e in moved] == [
+        ("2026-12-15T10:00:00+01:00", "2027-01-12T10:00:00+01:00")]
+    summer = by_date["2027-03-28T14:00:00+02:00"]
+    assert summer["organizer"] == [{"@type": "GovernmentOrganization",
+                                    "name": "Gemeente Almere"}]
+
+
+def test_empty_agenda_says_so(built_site):
+    page = soup(built_site, "agenda")
+    assert card_ids(page) == []
+    assert "geen themabijeenkomsten gepland" in page.select_one("article").get_text()
+    assert page.select_one("#abonneren") is not None

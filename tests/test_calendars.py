@@ -1,0 +1,128 @@
+"""ICS feeds: read back by two independent parsers and checked against the data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+import vobject
+
+UTC = dt.UTC
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def read(site: Path, path: str) -> str:
+    # newline="" keeps the CRLF line ends that RFC 5545 requires.
+    with (site / path).open(encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+def events_icalendar(text: str) -> dict[str, icalendar.Event]:
+    calendar = icalendar.Calendar.from_ical(text)
+    return {str(event["UID"]): event for event in calendar.walk("VEVENT")}
+
+
+def events_vobject(text: str) -> dict[str, object]:
+    calendar = vobject.readOne(text, validate=True)
+    return {event.uid.value: event for event in getattr(calendar, "vevent_list", [])}
+
+
+def all_feeds(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in (site / "agenda").rglob("*.ics"))
+
+
+def test_every_feed_parses_in_both_readers(sessions_site):
+    feeds = all_feeds(sessions_site)
+    # 1 + 5 municipalities + 4 practices + 4 themes + 8 single-session files
+    assert len(feeds) == 22
+    for feed in feeds:
+        text = read(sessions_site, feed)
+        assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
+        assert "\n" not in text.replace("\r\n", ""), feed
+        assert events_icalendar(text).keys() == events_vobject(text).keys(), feed
+
+
+def test_all_feed_matches_the_data(sessions_site, sessions_data):
+    text = read(sessions_site, "agenda/alle.ics")
+    calendar = icalendar.Calendar.from_ical(text)
+    assert str(calendar["X-WR-CALNAME"]) == "Themabijeenkomsten POH Jeugd"
+    assert str(calendar["NAME"]) == "Themabijeenkomsten POH Jeugd"
+    assert calendar["REFRESH-INTERVAL"].dt == dt.timedelta(hours=12)
+    assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
+    events = events_icalendar(text)
+    assert len(events) == 8
+    vaccination = events["sessie-deckers-2026-12-01-vaccinatie@poh-jeugd"]
+    assert vaccination.start == dt.datetime(2026, 12, 1, 19, 0, tzinfo=AMSTERDAM)
+    assert vaccination.end == dt.datetime(2026, 12, 1, 20, 30, tzinfo=AMSTERDAM)
+    assert str(vaccination["STATUS"]) == "CONFIRMED"
+    assert str(vaccination["LOCATION"]) == (
+        "Huisartsenpraktijk Deckers, Voorbeeldstraat 1, 6085 AA Haelen"
+    )
+    assert str(vaccination["SUMMARY"]).startswith("Vol: Vaccinatie")
+    assert vaccination["DTSTAMP"].dt == dt.datetime(2026, 11, 23, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("uid", ["sessie-hoogeveen-2026-12-08-sociale-media@poh-jeugd",
+                                 "sessie-hoogeveen-2026-12-15-opvoeden@poh-jeugd"])
+def test_cancelled_and_moved_sessions_stay_in_the_feed_as_cancelled(sessions_site, uid):
+    events = events_icalendar(read(sessions_site, "agenda/gemeenten/hoogeveen.ics"))
+    assert str(events[uid]["STATUS"]) == "CANCELLED"
+
+
+@pytest.mark.parametrize(
+    ("uid", "local_start", "utc_start"),
+    [
+        # 25 October 2026: clocks go back at 03:00; 14:00 is CET (+01:00).
+        ("sessie-deckers-2026-10-25-middelen@poh-jeugd", dt.datetime(2026, 10, 25, 14, 0),
+         dt.datetime(2026, 10, 25, 13, 0, tzinfo=UTC)),
+        # 28 March 2027: clocks go forward at 02:00; 14:00 is CEST (+02:00).
+        ("sessie-almere-2027-03-28-middelen@poh-jeugd", dt.datetime(2027, 3, 28, 14, 0),
+         dt.datetime(2027, 3, 28, 12, 0, tzinfo=UTC)),
+        # A normal winter day for comparison.
+        ("sessie-deckers-2026-12-01-vaccinatie@poh-jeugd", dt.datetime(2026, 12, 1, 19, 0),
+         dt.datetime(2026, 12, 1, 18, 0, tzinfo=UTC)),
+    ],
+)
+def test_sessions_on_the_days_the_clocks_change(sessions_site, uid, local_start, utc_start):
+    text = read(sessions_site, "agenda/alle.ics")
+    ical_event = events_icalendar(text)[uid]
+    assert ical_event.start.replace(tzinfo=None) == local_start
+    assert ical_event.start.astimezone(UTC) == utc_start
+    # vobject reads the feed's own VTIMEZONE: it proves the rules we wrote are right.
+    vobject_start = events_vobject(text)[uid].dtstart.value
+    assert vobject_start.astimezone(UTC) == utc_start
+
+
+def test_feed_per_item_holds_only_its_sessions(sessions_site):
+    leudal = events_icalendar(read(sessions_site, "agenda/gemeenten/leudal.ics"))
+    assert all("deckers" in uid for uid in leudal)
+    assert len(leudal) == 4
+    theme = events_icalendar(read(sessions_site, "agenda/themas/opvoeden.ics"))
+    assert len(theme) == 3
+    practice = events_icalendar(read(sessions_site, "agenda/praktijken/de-weide-hoogeveen.ics"))
+    assert list(practice) == ["sessie-hoogeveen-2026-12-08-sociale-media@poh-jeugd"]
+    single = events_icalendar(read(sessions_site,
+                                   "agenda/sessies/almere-2027-03-28-middelen.ics"))
+    assert list(single) == ["sessie-almere-2027-03-28-middelen@poh-jeugd"]
+
+
+def test_empty_feeds_are_valid_calendars(built_site):
+    for feed in all_feeds(built_site):
+        text = read(built_site, feed)
+        assert events_icalendar(text) == {} == events_vobject(text)
+        calendar = icalendar.Calendar.from_ical(text)
+        assert str(calendar["VERSION"]) == "2.0" and calendar["PRODID"]
+
+
+def test_uids_do_not_depend_on_the_build_day(sessions_data, tmp_path):
+    from conftest import build
+
+    site = tmp_path / "site"
+    assert build(sessions_data, site, today=dt.date(2026, 12, 2)) == 0
+    later = events_icalendar(read(site, "agenda/alle.ics"))
+    assert "sessie-deckers-2026-12-01-vaccinatie@poh-jeugd" in later
+    assert later["sessie-deckers-2026-12-01-vaccinatie@poh-jeugd"]["DTSTAMP"].dt == dt.datetime(
+        2026, 12, 2, tzinfo=UTC)
