@@ -1,4 +1,4 @@
-"""Command line: `python -m generator validate | build | export`."""
+"""Command line: `python -m generator validate | build | export | add-session | import-sessions`."""
 
 from __future__ import annotations
 
@@ -10,6 +10,13 @@ from pathlib import Path
 from generator.dataset import load_dataset
 from generator.problems import DataError, format_problems
 from generator.render import render_site
+from generator.session_editor import (
+    COLUMNS,
+    THEMES_FILE,
+    add_sessions,
+    entry_from_fields,
+    import_csv,
+)
 from generator.site_build import BuildFailed, build_site
 from generator.today import build_date
 
@@ -42,9 +49,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("target", type=Path)
     export.set_defaults(command=_export)
-    for sub in (validate, build, export):
+    add = commands.add_parser("add-session", help="add one theme session to data/themes.yaml")
+    for column in COLUMNS:
+        add.add_argument("--" + column.replace("_", "-"), dest=column, metavar=column.upper())
+    add.add_argument("--interactive", action="store_true",
+                     help="ask for each field (done anyway when stdin is a terminal and "
+                          "--theme or --date is missing)")
+    add.set_defaults(command=_add_session)
+    imports = commands.add_parser("import-sessions", help="add theme sessions from a CSV file")
+    imports.add_argument("csv_file", type=Path)
+    imports.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+    imports.set_defaults(command=_import_sessions)
+    subcommands = (validate, build, export, add, imports)
+    for sub in subcommands:
         sub.add_argument("--data", type=Path, default=Path("data"), help="the data folder")
-    for sub in (validate, build, export):
+    for sub in subcommands:
         sub.add_argument("--today", type=dt.date.fromisoformat, default=None,
                          help="the date the site treats as today (YYYY-MM-DD)")
     return parser
@@ -79,6 +98,56 @@ def _export(args: argparse.Namespace) -> int:
             target.write_bytes(data)  # unchanged files keep their mtime: no serve loops
     print(f"{len(site.files)} bestanden in {args.target}/.")
     return 0
+
+
+# What add-session asks for, in Dutch, in this order; required ones cannot be left empty.
+PROMPTS = (
+    ("theme", "Thema (vaccinatie, middelengebruik, sociale-media of opvoeden)", True),
+    ("practices", "Praktijk(en), de id zoals in practices.yaml (bijv. deckers-haelen)", False),
+    ("municipality", "Of: de gemeente die de bijeenkomst houdt (id, bijv. leudal)", False),
+    ("date", "Datum (bijv. 1-12-2026)", True),
+    ("start", "Begintijd (bijv. 19.00)", True),
+    ("end", "Eindtijd (bijv. 20.30)", True),
+    ("place", "Plaats (leeg bij een online bijeenkomst)", False),
+    ("location_name", "Naam van de locatie (mag leeg)", False),
+    ("address", "Adres (mag leeg)", False),
+    ("online_url", "Link naar de online bijeenkomst (mag leeg)", False),
+    ("audience", "Voor wie (ouders, jongeren, kinderen, gezinnen)", False),
+    ("description", "Korte beschrijving", True),
+    ("signup_url", "Aanmelden via website (mag leeg)", False),
+    ("walk_in", "Vrije inloop? (ja/nee)", False),
+)
+
+
+def _add_session(args: argparse.Namespace) -> int:
+    fields = {column: getattr(args, column) for column in COLUMNS}
+    if args.interactive or (sys.stdin.isatty() and not (fields["theme"] and fields["date"])):
+        _ask(fields)
+    entry = entry_from_fields(fields)
+    warnings = add_sessions(args.data, [entry], args.today or build_date())
+    if warnings:
+        print(format_problems(warnings), file=sys.stderr)
+    print(f"Bijeenkomst '{entry['id']}' toegevoegd aan {args.data / THEMES_FILE}.")
+    return 0
+
+
+def _ask(fields: dict[str, str | None]) -> None:
+    for column, question, required in PROMPTS:
+        while not fields.get(column):
+            answer = input(f"{question}: ").strip()
+            fields[column] = answer or None
+            if answer or not required:
+                break
+
+
+def _import_sessions(args: argparse.Namespace) -> int:
+    accepted, rejected = import_csv(args.data, args.csv_file, args.today or build_date(),
+                                    write=not args.dry_run)
+    for line in accepted + rejected:
+        print(line)
+    verb = "gecontroleerd (niets opgeslagen)" if args.dry_run else "toegevoegd"
+    print(f"{len(accepted)} bijeenkomst(en) {verb}, {len(rejected)} afgewezen.")
+    return EXIT_DATA_ERROR if rejected else 0
 
 
 if __name__ == "__main__":

@@ -79,10 +79,11 @@ class _Checker:
             else:
                 first[value] = path
 
-    def lookup(self, table: dict[str, Any], key: str, path: JsonPath, what: str) -> Any:
+    def lookup(self, table: dict[str, Any], key: str, path: JsonPath, unknown: str) -> Any:
+        """The item `key` refers to; `unknown` starts the message ("Onbekend thema")."""
         if key not in table:
             known = ", ".join(sorted(table)[:12])
-            self.error(path, f"Onbekende {what} '{key}'.", f"Bekend zijn: {known}.")
+            self.error(path, f"{unknown} '{key}'.", f"Bekend zijn: {known}.")
         return table.get(key)
 
     def date(self, text: str, path: JsonPath) -> dt.date | None:
@@ -172,7 +173,7 @@ def _sources(check: _Checker) -> dict[str, Source | None]:
 
 def _source_list(ids: list[str], sources: dict[str, Source], path: JsonPath,
                  check: _Checker) -> tuple[Source, ...]:
-    found = (check.lookup(sources, key, path + (i,), "bron") for i, key in enumerate(ids))
+    found = (check.lookup(sources, key, path + (i,), "Onbekende bron") for i, key in enumerate(ids))
     return tuple(source for source in found if source)
 
 
@@ -227,7 +228,8 @@ def _practices(check: _Checker, towns: dict[str, Municipality | None],
                sources: dict[str, Source | None]) -> dict[str, Practice | None]:
     result = check.table("practices")
     for path, raw in check.entries("practices"):
-        town = check.lookup(towns, raw["municipality"], path + ("municipality",), "gemeente")
+        town = check.lookup(towns, raw["municipality"], path + ("municipality",),
+                            "Onbekende gemeente")
         practice = Practice(
             id=raw["id"], name=raw["name"], municipality=town, place=raw["place"],
             poh=_poh(raw["poh"], path + ("poh",), check),
@@ -289,12 +291,13 @@ def _sessions(check: _Checker, themes: dict[str, Theme | None],
     ids = {raw["id"] for _, raw in entries} | set(check.table("sessions"))
     result = []
     for path, raw in entries:
-        theme = check.lookup(themes, raw["theme"], path + ("theme",), "thema")
+        theme = check.lookup(themes, raw["theme"], path + ("theme",), "Onbekend thema")
         hosts = tuple(
-            check.lookup(practices, key, path + ("practices", i), "praktijk")
+            check.lookup(practices, key, path + ("practices", i), "Onbekende praktijk")
             for i, key in enumerate(raw.get("practices", []))
         )
-        host_town = (check.lookup(towns, raw["municipality"], path + ("municipality",), "gemeente")
+        host_town = (check.lookup(towns, raw["municipality"], path + ("municipality",),
+                                  "Onbekende gemeente")
                      if "municipality" in raw else None)
         day = check.date(raw["date"], path + ("date",))
         start, end = _time_range(raw, path, check)
