@@ -20,7 +20,14 @@ from generator.render import Site, render_site
 from generator.today import build_date
 
 log = logging.getLogger("mkdocs.hooks.poh_jeugd")
+# MkDocs loads a hook module once per process, so this state lasts across `serve` rebuilds.
 _site: Site | None = None
+_serving = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -32,10 +39,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         dataset, warnings = load_dataset(data_dir, today)
     except DataError as error:
-        raise PluginError("De gegevens bevatten fouten:\n" + str(error)) from None
-    for warning in warnings:
-        log.warning(str(warning))
-    _site = render_site(dataset, today)
+        if not (_serving and _site):
+            raise PluginError("De gegevens bevatten fouten:\n" + str(error)) from None
+        # While previewing, keep showing the last good version instead of a stuck server.
+        log.error("De gegevens bevatten fouten; de vorige versie blijft zichtbaar:\n%s", error)
+    else:
+        for warning in warnings:
+            log.warning(str(warning))
+        _site = render_site(dataset, today)
     config.nav = _expand_nav(config.nav or [], _site.nav)
     if str(data_dir) not in config.watch:
         config.watch.append(str(data_dir))
