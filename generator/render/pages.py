@@ -9,18 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from generator.model import Dataset, Municipality, Practice, Theme, ThemeSession
-from generator.render import text
+from generator.render import open_data, text
+from generator.render.municipality import municipality_globals
+from generator.render.paths import TEMPLATES, embed_path, page_path
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-STATUS_LABELS = {
+STATUS_LABELS = {  # as the source reports it, and as computed (pilot_status.STATUSES)
     "aangekondigd": "Aangekondigd",
+    "gepland": "Gepland",
     "lopend": "Loopt",
     "verlengd": "Verlengd",
     "afgelopen": "Afgelopen",
@@ -42,12 +42,6 @@ ACCESS_ROUTES = {
 }
 
 
-def page_path(item: Municipality | Practice | Theme) -> str:
-    """Where an item's page lives; the stable URL is this path without '.md'."""
-    folder = {Municipality: "gemeenten", Practice: "praktijken", Theme: "themas"}[type(item)]
-    return f"{folder}/{item.id}.md"
-
-
 def render_pages(dataset: Dataset, today: dt.date) -> dict[str, str]:
     """Every generated Markdown page, by its path under the docs folder."""
     env = _environment(dataset, today)
@@ -60,6 +54,8 @@ def render_pages(dataset: Dataset, today: dt.date) -> dict[str, str]:
               for m in dataset.municipalities}
     pages |= {page_path(p): ("practice.md.j2", {"practice": p}) for p in dataset.practices}
     pages |= {page_path(t): ("theme.md.j2", {"theme": t}) for t in dataset.themes}
+    pages |= {embed_path(m): ("embed.md.j2", {"municipality": m}) for m in dataset.municipalities}
+    pages[f"{open_data.FOLDER}/index.md"] = ("open_data.md.j2", {"open_data": open_data})
     return {
         path: env.get_template(name).render(page=path, **context)
         for path, (name, context) in sorted(pages.items())
@@ -88,6 +84,7 @@ def _environment(dataset: Dataset, today: dt.date) -> Environment:
         "access_routes": ACCESS_ROUTES,
         "upcoming": lambda sessions: [s for s in sessions if s.date >= today],
     }
+    env.globals |= municipality_globals(dataset, today)
     env.filters |= {
         "paragraphs": text.paragraphs,
         "fact_date": text.dutch_fact_date,
