@@ -78,7 +78,7 @@ def test_overview_lists_every_pilot(built_site):
 
 
 HOSTILE_PAGES = ["gemeenten/gifstad", "praktijken/gifpraktijk", "themas/gifthema", "gemeenten",
-                 "praktijken", "themas"]
+                 "praktijken", "themas", "embed/gemeenten/gifstad", "open-data"]
 
 
 @pytest.mark.parametrize("url_path", HOSTILE_PAGES)
