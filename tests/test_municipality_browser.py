@@ -87,6 +87,16 @@ def test_every_embed_page_fits_300_px(browser, site_url, slug):
     context.close()
 
 
+@pytest.mark.parametrize("path", ["gemeenten/", "gemeenten/twenterand/", "gemeenten/almere/",
+                                  "open-data/"])
+def test_pages_with_charts_and_long_addresses_fit_a_phone(browser, site_url, path):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(site_url + path, wait_until="load")
+    assert no_sideways_scroll(page)
+    context.close()
+
+
 @pytest.mark.parametrize(("old", "new"), [
     ("gemeenten/gm0034/", "gemeenten/almere/"),
     ("gemeenten/gm1700/", "gemeenten/twenterand/"),
