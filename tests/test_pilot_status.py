@@ -86,3 +86,10 @@ def test_leap_day_end():
     ends = pilot(start="2020", end="2024-02")
     assert pilot_status(ends, dt.date(2024, 2, 29)).code == "lopend"
     assert pilot_status(ends, dt.date(2024, 3, 1)).code == "afgelopen"
+
+
+def test_every_status_has_a_dutch_label():
+    from generator.render.pages import STATUS_LABELS
+    from generator.render.pilot_status import STATUSES
+
+    assert set(STATUSES) <= STATUS_LABELS.keys()
