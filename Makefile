@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
 TODAY_FLAG := $(if $(TODAY),--today $(TODAY))
 
-.PHONY: site serve test validate lint clean
+.PHONY: site serve test validate lint clean chromium
 
 site: $(STAMP)
 	$(PY) -m generator build $(TODAY_FLAG)
@@ -15,7 +15,7 @@ site: $(STAMP)
 serve: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(STAMP)
+test: $(STAMP) node_modules/.installed chromium
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
@@ -23,7 +23,16 @@ validate: $(STAMP)
 	$(PY) -m generator validate
 
 clean:
-	rm -rf site .site.* $(VENV) .pytest_cache .ruff_cache test-artifacts
+	rm -rf site .site.* $(VENV) .pytest_cache .ruff_cache test-artifacts node_modules
+
+# axe-core and the Nu HTML checker (vnu.jar, run with Java 17) for the browser tests.
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# The browser tests use Debian's Chromium; CI starts on a fresh machine as root.
+chromium:
+	@command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
 
 $(STAMP): requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

@@ -182,13 +182,43 @@ def _municipalities(check: _Checker,
     result = check.table("municipalities")
     entries = check.entries("municipalities")
     check.unique(entries, "cbs_code")
+    _check_addresses(check, entries, "gemeente")
     for path, raw in entries:
         result[raw["id"]] = Municipality(
             id=raw["id"], name=raw["name"], cbs_code=raw["cbs_code"],
             province=raw["province"],
             pilot=_pilot(raw["pilot"], sources, path + ("pilot",), check),
+            former_slugs=tuple(raw.get("former_slugs", [])),
         )
     return result
+
+
+def _check_addresses(check: _Checker, entries: list[tuple[JsonPath, dict]], what: str) -> None:
+    """Every web address in a folder leads to one page: an id, a CBS code or a former slug.
+
+    A former slug that is also a live address would have to be a page and a redirect at once.
+    Ids are checked for uniqueness elsewhere, so they are claimed first without a message.
+    """
+    claims: dict[str, tuple[JsonPath, str]] = {
+        raw["id"]: (path + ("id",), f"de id van een {what}") for path, raw in entries
+    }
+    codes = [(path + ("cbs_code",), raw["cbs_code"].lower(), raw["id"],
+              "de CBS-code van een gemeente") for path, raw in entries if "cbs_code" in raw]
+    former = [(path + ("former_slugs", i), slug, None, f"een oud adres van een {what}")
+              for path, raw in entries for i, slug in enumerate(raw.get("former_slugs", []))]
+    for at, slug, own_id, kind in codes + former:
+        if slug == own_id:
+            continue  # a page whose id is its own CBS code needs no redirect
+        if slug in claims:
+            first, first_kind = claims[slug]
+            if first_kind == kind == "de CBS-code van een gemeente":
+                continue  # a duplicate code: `unique` reports it
+            line = check.document.position(first).line
+            check.error(at, f"Het adres '{slug}' is al {first_kind} (regel {line}).",
+                        "Elk webadres leidt naar één pagina. Haal het dubbele adres weg uit "
+                        "'former_slugs', of kies een andere id.")
+        else:
+            claims[slug] = (at, kind)
 
 
 def _pilot(raw: dict, sources: dict[str, Source], path: JsonPath, check: _Checker) -> Pilot:
@@ -227,7 +257,9 @@ def _pilot(raw: dict, sources: dict[str, Source], path: JsonPath, check: _Checke
 def _practices(check: _Checker, towns: dict[str, Municipality | None],
                sources: dict[str, Source | None]) -> dict[str, Practice | None]:
     result = check.table("practices")
-    for path, raw in check.entries("practices"):
+    entries = check.entries("practices")
+    _check_addresses(check, entries, "praktijk")
+    for path, raw in entries:
         town = check.lookup(towns, raw["municipality"], path + ("municipality",),
                             "Onbekende gemeente")
         practice = Practice(
@@ -239,6 +271,7 @@ def _practices(check: _Checker, towns: dict[str, Municipality | None],
             availability=tuple(_slots(raw.get("availability", []), path, check)),
             availability_note=raw.get("availability_note"), appointment=raw.get("appointment"),
             verified_on=_optional_date(raw.get("verified_on"), path + ("verified_on",), check),
+            former_slugs=tuple(raw.get("former_slugs", [])),
         )
         result[raw["id"]] = practice if town else None
     return result

@@ -113,6 +113,7 @@ class Municipality:
     cbs_code: str
     province: str
     pilot: Pilot
+    former_slugs: tuple[str, ...] = ()  # old page addresses that redirect here
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,7 @@ class Practice:
     availability_note: str | None = None
     appointment: str | None = None
     verified_on: dt.date | None = None
+    former_slugs: tuple[str, ...] = ()  # old page addresses that redirect here
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ THEMES_FILE = "themes.yaml"
 COLUMNS = ("id", "theme", "practices", "municipality", "date", "start", "end", "location_name",
            "address", "postcode", "place", "online_url", "audience", "age_min", "age_max",
            "description", "signup_url", "signup_phone", "signup_email", "walk_in", "status",
-           "led_by")
+           "moved_to", "led_by")
 _NESTED = {
     "location_name": ("location", "name"), "address": ("location", "address"),
     "postcode": ("location", "postcode"), "place": ("location", "place"),
@@ -136,28 +136,32 @@ def _relocate(problems: Iterable[Problem], candidate: Path, data_dir: Path) -> l
 
 def import_csv(data_dir: Path, csv_path: Path, today: dt.date,
                *, write: bool = True) -> tuple[list[str], list[str]]:
-    """Check each CSV row against the data (and the rows before it); append the valid ones.
+    """Check each CSV row against the data and the rows accepted so far; add the valid ones.
 
-    Returns the Dutch report lines for accepted and for rejected rows.
+    Rows are tried again while that accepts more of them, so a moved session may come
+    before the row with its new date. Returns Dutch report lines: accepted, then rejected.
     """
     themes_text = (data_dir / THEMES_FILE).read_text(encoding="utf-8")
-    accepted_entries: list[dict] = []
-    accepted: list[str] = []
-    rejected: list[str] = []
-    for line, fields in read_csv(csv_path):
-        entry = entry_from_fields(fields)
-        try:
-            check_candidate(data_dir, append_entries(themes_text, [*accepted_entries, entry]),
-                            today)
-        except DataError as error:
-            reasons = "; ".join(_reason(p) for p in error.problems if not p.is_warning)
-            rejected.append(f"regel {line}: afgewezen: {reasons}")
-        else:
-            accepted_entries.append(entry)
-            accepted.append(f"regel {line}: toegevoegd als '{entry['id']}'")
-    if accepted_entries and write:
-        add_sessions(data_dir, accepted_entries, today)
-    return accepted, rejected
+    pending = {line: entry_from_fields(fields) for line, fields in read_csv(csv_path)}
+    accepted: dict[int, dict] = {}
+    reasons: dict[int, str] = {}
+    progress = True
+    while pending and progress:
+        progress = False
+        for line, entry in list(pending.items()):
+            candidate = append_entries(themes_text, [*accepted.values(), entry])
+            try:
+                check_candidate(data_dir, candidate, today)
+            except DataError as error:
+                reasons[line] = "; ".join(_reason(p) for p in error.problems if not p.is_warning)
+            else:
+                accepted[line] = pending.pop(line)
+                progress = True
+    if accepted and write:
+        add_sessions(data_dir, list(accepted.values()), today)
+    return ([f"regel {line}: toegevoegd als '{entry['id']}'" for line, entry in
+             sorted(accepted.items())],
+            [f"regel {line}: afgewezen: {reasons[line]}" for line in sorted(pending)])
 
 
 def _reason(problem: Problem) -> str:

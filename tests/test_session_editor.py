@@ -133,3 +133,11 @@ def test_dates_as_people_type_them(typed, stored):
     from generator.session_editor import normalize_date
 
     assert normalize_date(typed) == stored
+
+
+def test_open_data_csv_of_sessions_imports_back(sessions_site, sessions_data, data_copy, capsys):
+    exported = sessions_site / "open-data/themabijeenkomsten.csv"
+    assert main(["import-sessions", str(exported), "--data", str(data_copy),
+                 "--today", TODAY.isoformat()]) == 0
+    original = load_dataset(sessions_data, TODAY)[0].sessions
+    assert load_dataset(data_copy, TODAY)[0].sessions == original

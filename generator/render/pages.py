@@ -10,19 +10,19 @@ import datetime as dt
 import html
 import json
 from itertools import groupby
-from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from generator.model import Dataset, Municipality, Practice, Signup, Theme, ThemeSession
-from generator.render import schema_org, text
+from generator.render import open_data, schema_org, text
 from generator.render.calendars import feed_path
+from generator.render.municipality import municipality_globals
+from generator.render.paths import TEMPLATES, embed_path, page_path
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-STATUS_LABELS = {
+STATUS_LABELS = {  # as the source reports it, and as computed (pilot_status.STATUSES)
     "aangekondigd": "Aangekondigd",
+    "gepland": "Gepland",
     "lopend": "Loopt",
     "verlengd": "Verlengd",
     "afgelopen": "Afgelopen",
@@ -44,12 +44,6 @@ ACCESS_ROUTES = {
 }
 
 
-def page_path(item: Municipality | Practice | Theme) -> str:
-    """Where an item's page lives; the stable URL is this path without '.md'."""
-    folder = {Municipality: "gemeenten", Practice: "praktijken", Theme: "themas"}[type(item)]
-    return f"{folder}/{item.id}.md"
-
-
 def render_pages(dataset: Dataset, today: dt.date) -> dict[str, str]:
     """Every generated Markdown page, by its path under the docs folder."""
     env = _environment(dataset, today)
@@ -64,6 +58,8 @@ def render_pages(dataset: Dataset, today: dt.date) -> dict[str, str]:
               for m in dataset.municipalities}
     pages |= {page_path(p): ("practice.md.j2", {"practice": p}) for p in dataset.practices}
     pages |= {page_path(t): ("theme.md.j2", {"theme": t}) for t in dataset.themes}
+    pages |= {embed_path(m): ("embed.md.j2", {"municipality": m}) for m in dataset.municipalities}
+    pages[f"{open_data.FOLDER}/index.md"] = ("open_data.md.j2", {"open_data": open_data})
     return {
         path: env.get_template(name).render(page=path, **context)
         for path, (name, context) in sorted(pages.items())
@@ -99,6 +95,7 @@ def _environment(dataset: Dataset, today: dt.date) -> Environment:
         "signup_links": _signup_links,
         "json_ld_events": lambda sessions: text.json_script(schema_org.events(dataset, sessions)),
     }
+    env.globals |= municipality_globals(dataset, today)
     env.filters |= {
         "paragraphs": text.paragraphs,
         "fact_date": text.dutch_fact_date,

@@ -1,0 +1,210 @@
+"""Pilot timelines: the dated moments of a pilot, and a build-time SVG chart of them.
+
+The chart is built as an XML tree, so every text from the data is escaped by the
+serialiser. Honest about partial dates: a date with only a year or month is drawn as
+the span it may mean, an unknown start or end as a dashed line to the edge, and a date
+without a year is not placed on the axis at all but named beside it. The chart is
+role="img" with a title and description; pages show the same moments as a table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from generator.model import FactDate, Municipality, Pilot
+from generator.render.text import dutch_date, dutch_fact_date
+
+WIDTH = 720
+ROW_HEIGHT = 48
+AXIS_HEIGHT = 30
+TOP = 26  # room for the label of the today line
+INK = "#1a237e"  # marker fill: contrast 14:1 with white
+BAR = "#3949ab"  # bar and outlines: contrast 6.9:1 with white
+BAND = "#c5cae9"
+TODAY_LINE = "#b71c1c"
+GRID = "#9e9e9e"
+TEXT = "#212121"
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One dated moment of a pilot, numbered in the order the chart and table show them."""
+
+    number: int
+    date: FactDate
+    text: str
+    kind: str  # start, event, end or extension
+
+    @property
+    def placed(self) -> bool:
+        """Whether the moment has a year, and so a place on the time axis."""
+        return self.date.year is not None
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str | None
+    marks: tuple[Mark, ...]
+
+
+def pilot_marks(pilot: Pilot) -> tuple[Mark, ...]:
+    """Start, events, end and extension; dated ones in time order, then those without a year."""
+    moments = []
+    if pilot.start:
+        moments.append((pilot.start, "Start van de pilot", "start"))
+    moments += [(event.date, event.text, "event") for event in pilot.events]
+    if pilot.end:
+        moments.append((pilot.end, "Einde van de pilot", "end"))
+    if pilot.extended_until:
+        moments.append((pilot.extended_until, "Einde van de verlenging", "extension"))
+    ordered = sorted(moments, key=lambda m: (m[0].year is None, m[0].earliest() or dt.date.min))
+    return tuple(Mark(n, date, text, kind) for n, (date, text, kind) in enumerate(ordered, 1))
+
+
+def mark_date(mark: Mark) -> str:
+    """The date as the table beside the chart prints it ('eind december 2022')."""
+    return dutch_fact_date(mark.date, until=mark.kind in ("end", "extension"))
+
+
+def municipality_timeline(municipality: Municipality, today: dt.date) -> Markup:
+    marks = pilot_marks(municipality.pilot)
+    title = f"Tijdlijn van de pilot in {municipality.name}"
+    described = "; ".join(f"{m.number}. {mark_date(m)}: {m.text}" for m in marks)
+    return _figure(f"tijdlijn-{municipality.id}", [Row(None, marks)], today, title,
+                   described or "De bron noemt geen datums.")
+
+
+def overview_timeline(municipalities: Sequence[Municipality], today: dt.date) -> Markup:
+    rows = [Row(m.name, pilot_marks(m.pilot)) for m in municipalities]
+    described = "; ".join(
+        f"{row.label}: " + (", ".join(f"{m.text.lower()} {mark_date(m)}" for m in row.marks)
+                            or "geen datums bekend")
+        for row in rows
+    )
+    return _figure("tijdlijn-overzicht", rows, today, "De pilots naast elkaar in de tijd",
+                   described)
+
+
+def _figure(chart_id: str, rows: list[Row], today: dt.date, title: str, desc: str) -> Markup:
+    svg = _chart(chart_id, rows, today, title, desc)
+    caption = (
+        "Balk: de looptijd volgens de bron. Licht vlak: een datum met alleen een jaar of "
+        "maand. Stippellijn: begin of einde niet bekend. Rode lijn: "
+        f"{dutch_date(today)}, de datum van deze pagina. De tabel geeft dezelfde gegevens."
+    )
+    figure = ET.Element("figure", {"class": "pilot-timeline"})
+    figure.append(svg)
+    ET.SubElement(figure, "figcaption").text = caption
+    # One line: Markdown passes a raw HTML block through unchanged only up to a blank line.
+    return Markup(ET.tostring(figure, encoding="unicode", short_empty_elements=True))
+
+
+class _Scale:
+    """Maps days to x positions over whole years, from the first to the last year shown."""
+
+    def __init__(self, rows: list[Row], today: dt.date, left: float):
+        years = [m.date.year for row in rows for m in row.marks if m.placed] + [today.year]
+        self.first, self.last = min(years), max(years)
+        self.start = dt.date(self.first, 1, 1)
+        self.days = (dt.date(self.last + 1, 1, 1) - self.start).days
+        self.left, self.right = left, WIDTH - 16
+
+    def x(self, day: dt.date) -> float:
+        share = (day - self.start).days / self.days
+        return round(self.left + share * (self.right - self.left), 1)
+
+
+def _chart(chart_id: str, rows: list[Row], today: dt.date, title: str, desc: str) -> ET.Element:
+    labelled = any(row.label for row in rows)
+    scale = _Scale(rows, today, left=128 if labelled else 16)
+    height = TOP + len(rows) * ROW_HEIGHT + AXIS_HEIGHT
+    svg = ET.Element("svg", {
+        "xmlns": "http://www.w3.org/2000/svg", "viewBox": f"0 0 {WIDTH} {height}",
+        "role": "img", "aria-labelledby": f"{chart_id}-titel {chart_id}-uitleg",
+        "font-size": "13", "fill": TEXT,
+    })
+    ET.SubElement(svg, "title", {"id": f"{chart_id}-titel"}).text = title
+    ET.SubElement(svg, "desc", {"id": f"{chart_id}-uitleg"}).text = desc
+    _axis(svg, scale, height)
+    for index, row in enumerate(rows):
+        _row(svg, row, scale, TOP + index * ROW_HEIGHT + ROW_HEIGHT / 2, numbered=not labelled)
+    x = scale.x(today)
+    _line(svg, x, TOP - 6, x, height - AXIS_HEIGHT, TODAY_LINE, width=2)
+    anchor = "end" if x > WIDTH - 80 else "middle"
+    _text(svg, x, TOP - 10, f"{today.day}-{today.month}-{today.year}", anchor, TODAY_LINE)
+    return svg
+
+
+def _axis(svg: ET.Element, scale: _Scale, height: float) -> None:
+    bottom = height - AXIS_HEIGHT
+    for year in range(scale.first, scale.last + 2):
+        x = scale.x(dt.date(year, 1, 1))
+        _line(svg, x, TOP, x, bottom + 6, GRID)
+        if year <= scale.last:
+            middle = (x + scale.x(dt.date(year + 1, 1, 1))) / 2
+            _text(svg, middle, bottom + 20, str(year), "middle")
+
+
+def _row(svg: ET.Element, row: Row, scale: _Scale, y: float, numbered: bool) -> None:
+    if row.label:
+        _text(svg, 8, y + 4, row.label, "start")
+    placed = [m for m in row.marks if m.placed]
+    unplaced = [m for m in row.marks if not m.placed]
+    if placed:
+        begin = scale.x(min(m.date.earliest() for m in placed))
+        end = scale.x(max(m.date.latest() for m in placed) + dt.timedelta(days=1))
+        ET.SubElement(svg, "rect", _box(begin, y - 4, end - begin, 8, BAR))
+        if not any(m.kind == "start" for m in placed):
+            _line(svg, scale.left, y, begin, y, BAR, width=2, dashed=True)
+        if not any(m.kind in ("end", "extension") for m in placed):
+            _line(svg, end, y, scale.right, y, BAR, width=2, dashed=True)
+    for mark in placed:
+        _marker(svg, mark, scale, y, numbered)
+    if unplaced:
+        names = ", ".join(
+            (f"{m.number}. " if numbered else "") + f"{m.text.lower()} {mark_date(m)}"
+            for m in unplaced
+        )
+        x = scale.x(max(m.date.latest() for m in placed)) + 14 if placed else scale.left
+        _text(svg, x, y + 4 if not placed else y - 12, f"Zonder jaar: {names}", "start")
+
+
+def _marker(svg: ET.Element, mark: Mark, scale: _Scale, y: float, numbered: bool) -> None:
+    first, last = mark.date.earliest(), mark.date.latest()
+    if first != last:  # only a year or a month: show the whole span it may mean
+        left, right = scale.x(first), scale.x(last + dt.timedelta(days=1))
+        box = _box(left, y - 10, right - left, 20, BAND)
+        ET.SubElement(svg, "rect", box | {"stroke": BAR, "stroke-width": "1.5"})
+    middle = (scale.x(first) + scale.x(last + dt.timedelta(days=1))) / 2 if first != last \
+        else scale.x(first)
+    ET.SubElement(svg, "circle", {"cx": f"{middle:g}", "cy": f"{y:g}",
+                                  "r": "9" if numbered else "5", "fill": INK})
+    if numbered:
+        _text(svg, middle, y + 4, str(mark.number), "middle", "#ffffff")
+
+
+def _box(x: float, y: float, width: float, height: float, fill: str) -> dict[str, str]:
+    return {"x": f"{x:g}", "y": f"{y:g}", "width": f"{max(width, 1):g}",
+            "height": f"{height:g}", "fill": fill}
+
+
+def _line(svg: ET.Element, x1: float, y1: float, x2: float, y2: float, colour: str,
+          width: float = 1, dashed: bool = False) -> None:
+    attributes = {"x1": f"{x1:g}", "y1": f"{y1:g}", "x2": f"{x2:g}", "y2": f"{y2:g}",
+                  "stroke": colour, "stroke-width": f"{width:g}"}
+    if dashed:
+        attributes["stroke-dasharray"] = "6 4"
+    ET.SubElement(svg, "line", attributes)
+
+
+def _text(svg: ET.Element, x: float, y: float, content: str, anchor: str,
+          colour: str | None = None) -> None:
+    attributes = {"x": f"{x:g}", "y": f"{y:g}", "text-anchor": anchor}
+    if colour:
+        attributes["fill"] = colour
+    ET.SubElement(svg, "text", attributes).text = content
