@@ -10,25 +10,14 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, build, serve
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run"]
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
 VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CHECKED_PAGES = ["gemeenten/", "gemeenten/twenterand/", "gemeenten/hoogeveen/",
                  "gemeenten/almere/", "embed/gemeenten/leudal/", "embed/gemeenten/almere/",
                  "open-data/", "praktijken/deckers-haelen/"]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
