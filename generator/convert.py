@@ -13,7 +13,9 @@ from urllib.parse import urlsplit
 
 from generator.load import Document, JsonPath
 from generator.model import (
+    VERIFIED_FRESH_FOR,
     WEEKDAYS,
+    Absence,
     Availability,
     Dataset,
     FactDate,
@@ -269,10 +271,18 @@ def _practices(check: _Checker, towns: dict[str, Municipality | None],
             address=raw.get("address"), postcode=raw.get("postcode"), phone=raw.get("phone"),
             email=raw.get("email"), website=check.url(raw.get("website"), path + ("website",)),
             availability=tuple(_slots(raw.get("availability", []), path, check)),
-            availability_note=raw.get("availability_note"), appointment=raw.get("appointment"),
+            availability_note=raw.get("availability_note"),
+            absences=tuple(_absences(raw.get("absences", []), path + ("absences",), check)),
+            appointment=raw.get("appointment"),
             verified_on=_optional_date(raw.get("verified_on"), path + ("verified_on",), check),
             former_slugs=tuple(raw.get("former_slugs", [])),
         )
+        if practice.needs_checking(check.today):
+            check.warn(path + ("verified_on",),
+                       f"De gegevens van {practice.name} zijn al meer dan "
+                       f"{VERIFIED_FRESH_FOR.days} dagen niet gecontroleerd.",
+                       "Vraag de praktijk of de tijden nog kloppen en zet de datum van "
+                       "vandaag in 'verified_on'.")
         result[raw["id"]] = practice if town else None
     return result
 
@@ -291,6 +301,18 @@ def _slots(items: list[dict], path: JsonPath, check: _Checker) -> Iterable[Avail
     for index, raw in enumerate(items):
         start, end = _time_range(raw, path + ("availability", index), check)
         yield Availability(WEEKDAYS.index(raw["day"]), start, end, raw.get("note"))
+
+
+def _absences(items: list[dict], path: JsonPath, check: _Checker) -> Iterable[Absence]:
+    for index, raw in enumerate(items):
+        at = path + (index,)
+        start = check.date(raw["start"], at + ("start",))
+        end = check.date(raw["end"], at + ("end",))
+        if start and end and end < start:
+            check.error(at + ("end",), f"De einddatum {raw['end']} ligt vóór de begindatum "
+                        f"{raw['start']}.", "Controleer start en end.")
+        elif start and end:
+            yield Absence(start, end, raw["text"])
 
 
 def _time_range(raw: dict, path: JsonPath, check: _Checker) -> tuple[dt.time, dt.time]:

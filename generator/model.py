@@ -13,6 +13,8 @@ from functools import cached_property
 from zoneinfo import ZoneInfo
 
 TIMEZONE = ZoneInfo("Europe/Amsterdam")  # every time in the data is local Dutch time
+# A practice's hours older than this are shown with a notice and give a warning at build time.
+VERIFIED_FRESH_FOR = dt.timedelta(days=180)
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
@@ -137,6 +139,15 @@ class Availability:
 
 
 @dataclass(frozen=True)
+class Absence:
+    """Days (both included) on which the POH is not at the practice, such as a holiday."""
+
+    start: dt.date
+    end: dt.date
+    text: str
+
+
+@dataclass(frozen=True)
 class Practice:
     id: str
     name: str
@@ -151,9 +162,14 @@ class Practice:
     website: str | None = None
     availability: tuple[Availability, ...] = ()
     availability_note: str | None = None
+    absences: tuple[Absence, ...] = ()
     appointment: str | None = None
     verified_on: dt.date | None = None
     former_slugs: tuple[str, ...] = ()  # old page addresses that redirect here
+
+    def needs_checking(self, today: dt.date) -> bool:
+        """True when nobody confirmed the hours with the practice recently enough."""
+        return self.verified_on is not None and today - self.verified_on > VERIFIED_FRESH_FOR
 
 
 @dataclass(frozen=True)
