@@ -44,8 +44,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # While previewing, keep showing the last good version instead of a stuck server.
         log.error("De gegevens bevatten fouten; de vorige versie blijft zichtbaar:\n%s", error)
     else:
+        # INFO, not WARNING: `mkdocs build --strict` aborts on warnings, and data warnings
+        # must not stop the site (`python -m generator build` has already listed them).
         for warning in warnings:
-            log.warning(str(warning))
+            log.info(str(warning))
         _site = render_site(dataset, today)
     config.nav = _expand_nav(config.nav or [], _site.nav)
     if str(data_dir) not in config.watch:

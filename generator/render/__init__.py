@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from generator.model import Dataset
 from generator.render.calendars import render_calendars
+from generator.render.finder import render_finder
 from generator.render.nav import navigation
 from generator.render.open_data import render_open_data
 from generator.render.pages import render_pages
@@ -17,7 +18,7 @@ from generator.render.stable_links import render_redirects
 # every other path (JSON, ICS, CSV, HTML) is copied to the site as it is.
 Renderer = Callable[[Dataset, dt.date], dict[str, str | bytes]]
 RENDERERS: tuple[Renderer, ...] = (render_pages, render_calendars, render_redirects,
-                                   render_open_data)
+                                   render_open_data, render_finder)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from generator.model import Dataset, Municipality, Practice, Signup, Theme, ThemeSession
-from generator.render import open_data, schema_org, text
+from generator.render import finder, open_data, schema_org, text
 from generator.render.calendars import feed_path
 from generator.render.municipality import municipality_globals
 from generator.render.paths import TEMPLATES, embed_path, page_path
@@ -53,6 +53,7 @@ def render_pages(dataset: Dataset, today: dt.date) -> dict[str, str]:
         "themas/index.md": ("themes.md.j2", {}),
         "agenda/index.md": ("agenda.md.j2", {}),
         "agenda/archief.md": ("archive.md.j2", {}),
+        f"{finder.FOLDER}/index.md": ("finder.md.j2", {}),
     }
     pages |= {page_path(m): ("municipality.md.j2", {"municipality": m})
               for m in dataset.municipalities}
@@ -91,8 +92,13 @@ def _environment(dataset: Dataset, today: dt.date) -> Environment:
         "by_month": _by_month,
         "session_anchor": lambda session: f"sessie-{session.id}",
         "feed_path": feed_path,
+        "finder_index": finder.INDEX,
         "relative_to_page": _relative_to_page,
         "signup_links": _signup_links,
+        "slots_json": lambda practice: _compact_json(finder.weekly_slots(practice)),
+        "absences_json": lambda practice: _compact_json(
+            [[a.start.isoformat(), a.end.isoformat()] for a in practice.absences
+             if a.end >= today]),
         "json_ld_events": lambda sessions: text.json_script(schema_org.events(dataset, sessions)),
     }
     env.globals |= municipality_globals(dataset, today)
@@ -142,6 +148,10 @@ def _front_matter_value(value: object) -> Markup:
     """A front-matter string. MkDocs themes print page.meta and titles into HTML unescaped,
     so the text is HTML-escaped here and then quoted as a YAML (JSON) string."""
     return Markup(json.dumps(html.escape(str(value), quote=True), ensure_ascii=False))
+
+
+def _compact_json(data: object) -> str:
+    return json.dumps(data, separators=(",", ":"))
 
 
 def _session_when(session: ThemeSession) -> str:
