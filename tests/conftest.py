@@ -10,9 +10,10 @@ import shutil
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from generator.cli import main
 
@@ -20,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TODAY = dt.date(2026, 11, 23)
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 def build(data_dir: Path, site_dir: Path, today: dt.date = TODAY) -> int:
@@ -68,6 +70,15 @@ def sessions_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def sessions_site(sessions_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("sessions-site") / "site"
     assert build(sessions_data, site) == 0
+    return site
+
+
+@pytest.fixture(scope="session")
+def details_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Shipped data plus a practice with every optional field, an absence and an old check."""
+    data = overlay("practice_details", tmp_path_factory.mktemp("details") / "data")
+    site = data.parent / "site"
+    assert build(data, site) == 0  # its outdated check date is a warning, not an error
     return site
 
 
@@ -125,3 +136,10 @@ def browser() -> Iterator[Browser]:
 def site_url(built_site: Path) -> Iterator[str]:
     with serve(built_site) as url:
         yield url
+
+
+def at(browser: Browser, moment: dt.datetime, **options) -> Page:
+    """A page whose clock reads `moment` from the first script on."""
+    page = browser.new_context(**options).new_page()
+    page.clock.install(time=moment)
+    return page

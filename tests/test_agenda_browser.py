@@ -5,26 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import serve
-from playwright.sync_api import Browser, Page
-
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+from conftest import AMSTERDAM, at, serve
+from playwright.sync_api import Page
 
 
 @pytest.fixture(scope="module")
 def sessions_url(sessions_site) -> Iterator[str]:
     with serve(sessions_site) as url:
         yield url
-
-
-def at(browser: Browser, moment: dt.datetime, **options) -> Page:
-    """A page whose clock reads `moment` (Amsterdam time) from the first script on."""
-    page = browser.new_context(**options).new_page()
-    page.clock.install(time=moment)
-    return page
 
 
 def visible_ids(page: Page, selector: str = "article .poh-session[id]") -> list[str]:

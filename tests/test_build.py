@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import shutil
@@ -75,12 +74,6 @@ def test_no_third_party_resources(built_site):
                     if tag == "link" and element.get("rel") == ["canonical"]:
                         continue
                     assert not re.match(r"(https?:)?//", value), (path, value)
-
-
-def test_search_is_dutch_with_stemming(built_site):
-    config = json.loads((built_site / "search/search_index.json").read_text())["config"]
-    assert config["lang"] == ["nl"]
-    assert config["pipeline"] == ["stemmer", "stopWordFilter", "trimmer"]
 
 
 def test_same_data_and_today_give_identical_sites(built_site, tmp_path):

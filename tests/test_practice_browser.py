@@ -1,0 +1,206 @@
+"""Parents in Chromium: the finder, Material's search, and the next POH hours on a practice
+page at fixed clock times (also across daylight-saving changes and from another time zone)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from conftest import AMSTERDAM, ROOT, at, serve
+from playwright.sync_api import Browser, Page, expect
+
+ARTIFACTS = ROOT / "test-artifacts"
+PHONE = {"width": 360, "height": 740}
+
+
+@pytest.fixture(scope="module")
+def details_url(details_site) -> Iterator[str]:
+    with serve(details_site) as url:
+        yield url
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport=PHONE)
+    yield context.new_page()
+    context.close()
+
+
+def find(page: Page, url: str, query: str) -> list[str]:
+    """Type into the finder like a person would; the names of the results shown."""
+    page.goto(url + "vind/")
+    page.get_by_label("Naam van de praktijk, plaats, gemeente of postcode").press_sequentially(
+        query, delay=20)
+    results = page.locator(".poh-finder__results li")
+    expect(results.first).to_be_visible()
+    return [text.strip() for text in page.locator(".poh-finder__results li a").all_inner_texts()]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Deckers", ["Huisartsenpraktijk Deckers"]),
+    ("haelen", ["Huisartsenpraktijk Deckers"]),
+    ("Hoogeveen", ["Gemeente Hoogeveen", "De Weide", "De Wielewaal", "Eikstaete"]),
+    ("wielewaal hoogeveen", ["De Wielewaal"]),
+    ("Almere", ["Gemeente Almere"]),
+    ("Leudal", ["Gemeente Leudal", "Huisartsenpraktijk Deckers", "Testpraktijk Zonnebloem"]),
+    ("6093", ["Testpraktijk Zonnebloem"]),
+    ("6093 AB", ["Testpraktijk Zonnebloem"]),
+    ("6093ab", ["Testpraktijk Zonnebloem"]),
+])
+def test_finder_finds_by_name_place_municipality_and_postcode(phone, details_url, query,
+                                                               expected):
+    assert find(phone, details_url, query) == expected
+    status = phone.locator(".poh-finder__status").inner_text()
+    assert status.startswith(f"{len(expected)} resultat") or status == "1 resultaat."
+
+
+def test_finder_results_show_the_hours_and_lead_to_the_practice(phone, site_url):
+    assert find(phone, site_url, "Haelen") == ["Huisartsenpraktijk Deckers"]
+    result = phone.locator(".poh-finder__results li").first
+    assert "Haelen, gemeente Leudal. POH Jeugd: dinsdag 15.00–16.00 uur." in result.inner_text()
+    result.get_by_role("link").click()  # step two: the practice page with the hours
+    phone.wait_for_url(site_url + "praktijken/deckers-haelen/")
+    assert phone.locator("table").first.inner_text().split() == [
+        "Dag", "Tijd", "dinsdag", "15.00–16.00", "uur"]
+
+
+def test_finder_says_clearly_when_nothing_matches(phone, details_url):
+    assert find(phone, details_url, "Amsterdam") == ["Pilots per gemeente"]
+    assert phone.locator(".poh-finder__status").inner_text() == "Niets gevonden."
+    assert "Vraag het aan uw eigen huisarts" in phone.locator(".poh-finder__none").inner_text()
+    assert find(phone, details_url, "1011") == ["Pilots per gemeente"]
+
+
+def test_finder_works_with_the_keyboard(phone, site_url):
+    find(phone, site_url, "hoogeveen")
+    phone.keyboard.press("Enter")  # to the first result, not a page reload
+    focused = phone.evaluate("document.activeElement.textContent")
+    assert focused == "Gemeente Hoogeveen"
+    phone.keyboard.press("Tab")
+    assert phone.evaluate("document.activeElement.textContent") == "De Weide"
+    field = phone.get_by_role("searchbox")
+    assert field.get_attribute("aria-describedby") == "poh-finder-tip poh-finder-privacy"
+    assert phone.locator("[role=status][aria-live=polite]").count() == 1
+
+
+def test_finder_reads_a_query_from_the_address(phone, site_url):
+    phone.goto(site_url + "vind/?q=Haelen")
+    expect(phone.locator(".poh-finder__results li a")).to_have_text(["Huisartsenpraktijk Deckers"])
+    assert phone.get_by_role("searchbox").input_value() == "Haelen"
+
+
+def test_finder_without_javascript_points_to_the_lists(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "vind/")
+    assert not page.locator("form.poh-finder").is_visible()
+    fallback = page.locator(".poh-finder-fallback")
+    assert fallback.is_visible()
+    assert fallback.get_by_role("link", name="Praktijken met een POH Jeugd").is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Haelen", "Huisartsenpraktijk Deckers"),
+    ("deckers", "Huisartsenpraktijk Deckers"),
+    ("Hoogeveen", "POH Jeugd in Hoogeveen"),
+    ("Wielewaal", "De Wielewaal"),
+    ("Leudal", "POH Jeugd in Leudal"),
+    ("praktijken", "Praktijken met een POH Jeugd"),
+    ("vaccinatie", "Vaccinatie"),
+])
+def test_material_search_finds_dutch_queries(phone, site_url, query, expected):
+    phone.goto(site_url)
+    phone.locator("label.md-header__button[for=__search]").click()
+    phone.locator("input.md-search__input").press_sequentially(query, delay=30)
+    expect(phone.locator(".md-search-result__item").first).to_be_visible()
+    titles = phone.locator(".md-search-result__item h1").all_inner_texts()
+    assert expected in titles
+
+
+def next_slot(browser: Browser, url: str, moment: dt.datetime, practice: str = "deckers-haelen",
+              **options) -> str:
+    page = at(browser, moment, **options)
+    page.goto(f"{url}praktijken/{practice}/")
+    text = page.locator(".poh-next").inner_text()
+    page.context.close()
+    return text
+
+
+@pytest.mark.parametrize(("moment", "expected"), [
+    ((2026, 11, 23, 12, 0), "morgen (dinsdag 24 november), 15.00–16.00 uur."),
+    ((2026, 11, 24, 14, 59), "vandaag (dinsdag 24 november), 15.00–16.00 uur."),
+    ((2026, 11, 24, 15, 0), "nu, tot 16.00 uur."),
+    ((2026, 11, 24, 15, 59), "nu, tot 16.00 uur."),
+    ((2026, 11, 24, 16, 0), "dinsdag 1 december, 15.00–16.00 uur."),
+    # 29 December is an absence (Kerstvakantie): the week after, in the new year.
+    ((2026, 12, 23, 10, 0), "dinsdag 5 januari 2027, 15.00–16.00 uur."),
+])
+def test_next_slot_at_fixed_clock_times(browser, details_url, moment, expected):
+    when = dt.datetime(*moment, tzinfo=AMSTERDAM)
+    assert next_slot(browser, details_url, when) == "Eerstvolgende spreekuur: " + expected
+
+
+@pytest.mark.parametrize(("utc", "expected"), [
+    # 13.30 UTC is 14.30 in winter (CET) but 15.30 in summer (CEST): the clocks went
+    # forward on Sunday 28 March 2027 and back on Sunday 25 October 2026.
+    ((2027, 3, 23, 13, 30), "vandaag (dinsdag 23 maart), 15.00–16.00 uur."),
+    ((2027, 3, 30, 13, 30), "nu, tot 16.00 uur."),
+    ((2026, 10, 20, 13, 30), "nu, tot 16.00 uur."),
+    ((2026, 10, 27, 13, 30), "vandaag (dinsdag 27 oktober), 15.00–16.00 uur."),
+    # Just before midnight in Amsterdam on Monday is already Tuesday in UTC.
+    ((2026, 11, 23, 22, 59), "morgen (dinsdag 24 november), 15.00–16.00 uur."),
+])
+def test_next_slot_follows_the_dutch_clock_from_any_time_zone(browser, site_url, utc,
+                                                              expected):
+    when = dt.datetime(*utc, tzinfo=dt.UTC)
+    for zone in ("UTC", "America/New_York", "Asia/Tokyo"):
+        text = next_slot(browser, site_url, when, timezone_id=zone)
+        assert text == "Eerstvolgende spreekuur: " + expected, zone
+
+
+def test_next_slot_picks_the_earliest_of_several_days(browser, details_url):
+    when = dt.datetime(2026, 11, 26, 15, 0, tzinfo=AMSTERDAM)  # Thursday, after 13.30–15.00
+    text = next_slot(browser, details_url, when, practice="testpraktijk-zonnebloem")
+    assert text == "Eerstvolgende spreekuur: maandag 30 november, 09.00–12.00 uur."
+
+
+def test_absence_that_ended_since_the_build_is_hidden(browser, details_url):
+    page = at(browser, dt.datetime(2026, 12, 30, 9, 0, tzinfo=AMSTERDAM))
+    page.goto(details_url + "praktijken/deckers-haelen/")
+    assert not page.get_by_text("Kerstvakantie").is_visible()
+    page.context.close()
+    page = at(browser, dt.datetime(2026, 12, 1, 9, 0, tzinfo=AMSTERDAM))
+    page.goto(details_url + "praktijken/deckers-haelen/")
+    assert page.get_by_text("Kerstvakantie").is_visible()
+    page.context.close()
+
+
+def test_without_javascript_the_weekly_table_is_the_answer(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "praktijken/deckers-haelen/")
+    assert not page.locator(".poh-next").is_visible()
+    assert not page.locator(".poh-print").is_visible()
+    assert "15.00–16.00 uur" in page.locator("table").first.inner_text()
+    context.close()
+
+
+def test_printed_poster_shows_the_hours_and_the_address_only(browser, details_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(details_url + "praktijken/deckers-haelen/")
+    page.emulate_media(media="print")
+    assert not page.locator(".md-header").is_visible()
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert not page.get_by_role("button", name="Print een poster voor de wachtkamer").is_visible()
+    address = page.locator(".poh-print-only")
+    assert address.is_visible()
+    assert "praktijken/deckers-haelen/" in address.inner_text()
+    assert page.locator("table").first.is_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.pdf(path=str(ARTIFACTS / "poster-deckers-haelen.pdf"), format="A4")
+    page.emulate_media(media="screen")
+    assert not address.is_visible()
+    context.close()
