@@ -6,7 +6,9 @@ import contextlib
 import datetime as dt
 import functools
 import http.server
+import json
 import shutil
+import subprocess
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -52,18 +54,19 @@ def edit(data_copy: Path) -> Callable[[str, str, str], Path]:
     return replace
 
 
-def overlay(fixture: str, target: Path) -> Path:
-    """The shipped data with the files of tests/fixtures/<fixture>/ laid over it."""
+def overlay(target: Path, *fixtures: str) -> Path:
+    """The shipped data with the files of tests/fixtures/<fixture>/ laid over it, in order."""
     shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("schemas"))
-    for path in (FIXTURES / fixture).glob("*.yaml"):
-        shutil.copy(path, target / path.name)
+    for fixture in fixtures:
+        for path in (FIXTURES / fixture).glob("*.yaml"):
+            shutil.copy(path, target / path.name)
     return target
 
 
 @pytest.fixture(scope="session")
 def sessions_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Shipped data plus past, upcoming, cancelled, moved and DST-day theme sessions."""
-    return overlay("sessions", tmp_path_factory.mktemp("sessions") / "data")
+    return overlay(tmp_path_factory.mktemp("sessions") / "data", "sessions")
 
 
 @pytest.fixture(scope="session")
@@ -75,8 +78,9 @@ def sessions_site(sessions_data: Path, tmp_path_factory: pytest.TempPathFactory)
 
 @pytest.fixture(scope="session")
 def details_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Shipped data plus a practice with every optional field, an absence and an old check."""
-    data = overlay("practice_details", tmp_path_factory.mktemp("details") / "data")
+    """Shipped data with every kind of page content: the theme sessions, plus a practice
+    with every optional field, an absence and an outdated check date."""
+    data = overlay(tmp_path_factory.mktemp("details") / "data", "sessions", "practice_details")
     site = data.parent / "site"
     assert build(data, site) == 0  # its outdated check date is a warning, not an error
     return site
@@ -143,3 +147,44 @@ def at(browser: Browser, moment: dt.datetime, **options) -> Page:
     page = browser.new_context(**options).new_page()
     page.clock.install(time=moment)
     return page
+
+
+# Outside checkers, installed by `make test` from package-lock.json.
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def no_sideways_scroll(frame) -> bool:
+    return frame.evaluate(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+
+
+def axe_violations(page: Page, rules: list[str] | None = None) -> list[tuple[str, list]]:
+    """axe-core's findings on the page as it is now: WCAG 2.0/2.1 A and AA, or `rules`."""
+    page.add_script_tag(path=str(AXE))
+    only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_AA}
+    result = page.evaluate("only => axe.run(document, {runOnly: only})", only)
+    assert rules or result["passes"], "axe ran no checks"
+    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
+
+
+# Stock Material markup that the checker rejects and no template of ours writes: the hidden
+# checkbox toggles carry autocomplete="off", and nav labels point at those toggles. Listed
+# exactly, so that anything else still fails.
+MATERIAL_STOCK = (
+    "Attribute “autocomplete” is only allowed when the input type is",
+    "The value of the “for” attribute of the “label” element must be the ID of a non-hidden "
+    "form control.",
+)
+
+
+def vnu_errors(files: list[Path]) -> list[str]:
+    """The Nu HTML checker's errors in these files, beyond Material's own."""
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--format", "json", "--exit-zero-always",
+         *map(str, files)], capture_output=True, text=True, timeout=300, check=True)
+    messages = json.loads(result.stderr)["messages"]
+    return [f"{m['url'].rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
+            for m in messages
+            if m["type"] == "error" and not m["message"].startswith(MATERIAL_STOCK)]

@@ -1,0 +1,143 @@
+"""Every page type in Chromium and through the outside checkers: axe-core (WCAG 2.0/2.1 A
+and AA), no request leaving 127.0.0.1, no script errors, no sideways scrolling on a phone,
+and the Nu HTML checker. The site is the richest fixture: sessions, a practice with every
+optional field, an absence and an outdated check date."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from conftest import ROOT, axe_violations, no_sideways_scroll, serve, vnu_errors
+from playwright.sync_api import Browser, Page, expect
+
+ARTIFACTS = ROOT / "test-artifacts"
+PHONE = {"width": 360, "height": 740}
+PAGE_TYPES = {
+    "home": "",
+    "finder": "vind/",
+    "practices": "praktijken/",
+    "practice": "praktijken/deckers-haelen/",
+    "practice-with-contact": "praktijken/testpraktijk-zonnebloem/",
+    "overview": "gemeenten/",
+    "municipality": "gemeenten/leudal/",
+    "municipality-without-names": "gemeenten/almere/",
+    "themes": "themas/",
+    "theme": "themas/opvoeden/",
+    "agenda": "agenda/",
+    "archive": "agenda/archief/",
+    "embed": "embed/gemeenten/leudal/",
+    "open-data": "open-data/",
+    "about": "over/",
+    "privacy": "privacy/",
+    "accessibility": "toegankelijkheid/",
+    "editors": "redacteuren/",
+    "for-practices": "voor-praktijken/",
+}
+
+
+@pytest.fixture(scope="module")
+def details_url(details_site) -> Iterator[str]:
+    with serve(details_site) as url:
+        yield url
+
+
+class Visit:
+    """A page opened in a fresh context, with every request and script error recorded."""
+
+    def __init__(self, browser: Browser, url: str, **options):
+        self.context = browser.new_context(**options)
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.context.on("request", lambda request: self.requests.append(request.url))
+        self.page: Page = self.context.new_page()
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("console", lambda message: message.type == "error"
+                     and self.errors.append(message.text))
+        self.page.goto(url, wait_until="networkidle")
+
+
+@pytest.fixture
+def visit(browser: Browser) -> Iterator:
+    opened: list[Visit] = []
+
+    def open_page(url: str, **options) -> Visit:
+        opened.append(Visit(browser, url, **options))
+        return opened[-1]
+
+    yield open_page
+    for done in opened:
+        done.context.close()
+
+
+def with_finder_results(page: Page) -> None:
+    page.get_by_role("searchbox").press_sequentially("Leudal", delay=20)
+    expect(page.locator(".poh-finder__results li").first).to_be_visible()
+
+
+def with_search_open(page: Page) -> None:
+    page.locator("label.md-header__button[for=__search]").click()
+    page.locator("input.md-search__input").press_sequentially("Haelen", delay=20)
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_page_type_passes_axe_and_stays_local(visit, details_url, name):
+    opened = visit(details_url + PAGE_TYPES[name])
+    assert axe_violations(opened.page) == []
+    assert opened.errors == []
+    assert all(url.startswith(details_url) for url in opened.requests), opened.requests
+    assert opened.context.cookies() == []
+
+
+@pytest.mark.parametrize(("path", "interact"), [
+    ("vind/", with_finder_results),
+    ("", with_search_open),
+    ("praktijken/", with_search_open),
+], ids=["finder-with-results", "search-open-home", "search-open-practices"])
+def test_interactive_states_pass_axe(visit, details_url, path, interact):
+    opened = visit(details_url + path, viewport=PHONE)
+    interact(opened.page)
+    assert axe_violations(opened.page) == []
+    assert opened.errors == []
+    assert all(url.startswith(details_url) for url in opened.requests), opened.requests
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_page_type_fits_a_phone(visit, details_url, name):
+    opened = visit(details_url + PAGE_TYPES[name], viewport=PHONE)
+    assert no_sideways_scroll(opened.page)
+
+
+def test_screenshots_of_the_finder_and_a_practice_page(visit, details_url):
+    ARTIFACTS.mkdir(exist_ok=True)
+    finder = visit(details_url + "vind/", viewport=PHONE)
+    with_finder_results(finder.page)
+    assert no_sideways_scroll(finder.page)
+    finder.page.screenshot(path=str(ARTIFACTS / "finder-360.png"), full_page=True)
+    practice = visit(details_url + "praktijken/testpraktijk-zonnebloem/", viewport=PHONE)
+    practice.page.screenshot(path=str(ARTIFACTS / "practice-360.png"), full_page=True)
+    assert (ARTIFACTS / "finder-360.png").stat().st_size > 10_000
+    assert (ARTIFACTS / "practice-360.png").stat().st_size > 10_000
+
+
+def test_a_broken_script_or_stylesheet_is_noticed(visit, details_url, tmp_path):
+    """The checks above would catch a stylesheet loaded as a script (it happened)."""
+    opened = visit(details_url)
+    opened.page.add_script_tag(url=details_url + "stylesheets/praktijken.css")
+    assert opened.errors
+
+
+def test_every_page_type_is_valid_html(details_site):
+    files = [details_site / path / "index.html" for path in PAGE_TYPES.values()]
+    files += [details_site / "gemeenten/gm0034/index.html",
+              details_site / "embed/gemeenten/gm0034/index.html"]
+    assert vnu_errors(files) == []
+
+
+def test_the_html_checker_finds_errors(tmp_path):
+    broken = tmp_path / "site" / "kapot.html"
+    broken.parent.mkdir()
+    broken.write_text("<!doctype html><html lang=nl><title>x</title><svg role=img></svg>"
+                      "<p><div></p>", encoding="utf-8")
+    assert vnu_errors([broken])
