@@ -1,0 +1,86 @@
+"""Practice pages and the finder's index as built: hours, absences, the check date, the
+report link and the poster address; the index matches the data and stays small."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+from conftest import TODAY
+from test_pages import article_text, page
+
+from generator.dataset import load_dataset
+from generator.render.finder import INDEX, render_finder
+
+
+def finder_index(site) -> dict:
+    return json.loads((site / INDEX).read_text(encoding="utf-8"))
+
+
+def test_finder_index_holds_every_practice_and_municipality(details_site):
+    index = finder_index(details_site)
+    towns = {row[0]: row for row in index["municipalities"]}
+    assert towns["leudal"] == ["leudal", "Leudal", "Limburg", 2]
+    assert towns["almere"][3] == 0  # no practice named in the source
+    practices = {row[0]: row for row in index["practices"]}
+    assert practices["deckers-haelen"] == [
+        "deckers-haelen", "Huisartsenpraktijk Deckers", "Haelen",
+        index["municipalities"].index(towns["leudal"]), "", [[1, "15:00", "16:00"]]]
+    zonnebloem = practices["testpraktijk-zonnebloem"]
+    assert zonnebloem[4] == "6093 AB"
+    assert zonnebloem[5] == [[0, "09:00", "12:00"], [3, "13:30", "15:00"]]  # week order
+    assert set(practices) == {"deckers-haelen", "eikstaete-hoogeveen", "de-weide-hoogeveen",
+                              "de-wielewaal-hoogeveen", "testpraktijk-zonnebloem"}
+
+
+def test_finder_page_points_at_its_index(details_site):
+    form = page(details_site, "vind").select_one("form.poh-finder")
+    assert form.has_attr("hidden")  # shown by the script, so no dead form without it
+    assert (details_site / "vind" / form["data-index"]).is_file()
+    assert form["data-root"] == "../"
+    assert form.select_one("input[type=search]")["name"] == "q"
+
+
+def test_finder_index_is_the_same_for_the_same_data(sessions_data):
+    dataset, _ = load_dataset(sessions_data, TODAY)
+    first = render_finder(dataset, TODAY)
+    assert first == render_finder(dataset, TODAY)
+    assert len(gzip.compress(first[INDEX].encode())) < 2_000
+
+
+def test_practice_page_shows_check_date_and_an_outdated_notice(details_site):
+    text = article_text(details_site, "praktijken/deckers-haelen")
+    assert "Laatst gecontroleerd bij de praktijk: 2 maart 2026." in text
+    assert "Misschien niet meer actueel" in text
+    fresh = article_text(details_site, "praktijken/testpraktijk-zonnebloem")
+    assert "Laatst gecontroleerd bij de praktijk: 1 november 2026." in fresh
+    assert "Misschien niet meer actueel" not in fresh
+    unchecked = article_text(details_site, "praktijken/eikstaete-hoogeveen")
+    assert "nog niet bij de praktijk gecontroleerd" in unchecked
+
+
+def test_practice_page_lists_coming_absences_only(details_site):
+    text = article_text(details_site, "praktijken/deckers-haelen")
+    assert ("Kerstvakantie: de POH Jeugd is er niet op dinsdag 29 december 2026." in text)
+    assert "Al voorbij" not in text  # ended before the build's today
+    slots = page(details_site, "praktijken/deckers-haelen").select_one(".poh-next")
+    assert json.loads(slots["data-slots"]) == [[1, "15:00", "16:00"]]
+    assert json.loads(slots["data-absences"]) == [["2026-12-29", "2026-12-29"]]
+
+
+def test_practice_page_contact_report_link_and_poster_address(details_site):
+    soup = page(details_site, "praktijken/testpraktijk-zonnebloem")
+    text = article_text(details_site, "praktijken/testpraktijk-zonnebloem")
+    assert "Adres: Testweg 1, 6093 AB Heythuysen" in text
+    assert soup.select_one('a[href="tel:+31475123456"]').get_text() == "0475 123456"
+    report = soup.find("a", string="Meld het ons")
+    assert report["href"] == "../../over/#klopt-er-iets-niet"
+    assert "noem deze code: testpraktijk-zonnebloem" in text
+    poster = soup.select_one(".poh-print-only").get_text()
+    assert poster.endswith("praktijken/testpraktijk-zonnebloem/")
+    # The weekly table, in week order whatever the data's order: the answer without script.
+    assert "maandag 09.00–12.00 uur donderdag 13.30–15.00 uur" in text
+
+
+def test_a_practice_without_hours_has_no_next_slot_block(built_site):
+    assert page(built_site, "praktijken/eikstaete-hoogeveen").select_one(".poh-next") is None
