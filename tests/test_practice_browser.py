@@ -204,3 +204,19 @@ def test_printed_poster_shows_the_hours_and_the_address_only(browser, details_ur
     page.emulate_media(media="screen")
     assert not address.is_visible()
     context.close()
+
+
+def test_finder_shows_hostile_names_as_text(browser, hostile_site):
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    with serve(hostile_site) as url:
+        names = find(page, url, "gif")
+        assert names == ["Gemeente Gif<b>stad</b> & co", "<svg onload=alert(5)>Praktijk"]
+        results = page.locator(".poh-finder__results")
+        assert results.locator("svg, b, script").count() == 0
+        assert 'Plaats" onmouseover="alert(6)' in results.inner_text()
+        results.locator("li").nth(1).hover()
+    assert dialogs == []
+    context.close()
