@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from generator.model import Dataset, Municipality, Practice, Signup, Theme, ThemeSession
-from generator.render import finder, open_data, schema_org, text
+from generator.render import finder, json_ld, open_data, schema_org, text
 from generator.render.calendars import feed_path
 from generator.render.municipality import municipality_globals
 from generator.render.paths import TEMPLATES, embed_path, page_path
@@ -99,7 +99,7 @@ def _environment(dataset: Dataset, today: dt.date) -> Environment:
         "absences_json": lambda practice: _compact_json(
             [[a.start.isoformat(), a.end.isoformat()] for a in practice.absences
              if a.end >= today]),
-        "json_ld_events": lambda sessions: text.json_script(schema_org.events(dataset, sessions)),
+        "json_ld_events": lambda sessions: json_ld.script(schema_org.events(dataset, sessions)),
     }
     env.globals |= municipality_globals(dataset, today)
     env.filters |= {

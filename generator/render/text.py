@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import json
 import posixpath
 import re
 from urllib.parse import quote, urlsplit
@@ -102,11 +101,3 @@ def dutch_number(value: float) -> str:
 def html_text(value: object) -> Markup:
     """Text for raw HTML (attributes, <option>): HTML-escaped, no Markdown escapes."""
     return Markup(html.escape(str(value), quote=True))
-
-
-def json_script(data: object) -> Markup:
-    """A <script type="application/ld+json"> block that no data string can close early."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    for character, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-        text = text.replace(character, code)
-    return Markup(f'<script type="application/ld+json">{text}</script>')
