@@ -145,18 +145,22 @@ def _fact_date(raw: dict | None, path: JsonPath, check: _Checker) -> FactDate | 
     year = None if text.startswith("--") else int(text[:4])
     parts = [int(part) for part in text.lstrip("-").split("-")[(0 if year is None else 1):]]
     month, day = (parts + [None, None])[:2]
-    if (month is not None and not 1 <= month <= 12) or (day is not None and not _day_exists(
-        year, month, day
-    )):
+    fact = FactDate(year, month, day, raw.get("inferred", False), raw.get("note"))
+    if not _fact_exists(fact):
         check.error(path + ("date",), f"De datum '{text}' bestaat niet.",
                     "Controleer dag en maand.")
-    return FactDate(year, month, day, raw.get("inferred", False), raw.get("note"))
+        return None  # later checks compute with dates; an impossible one would crash them
+    return fact
 
 
-def _day_exists(year: int | None, month: int, day: int) -> bool:
+def _fact_exists(fact: FactDate) -> bool:
+    if fact.month is not None and not 1 <= fact.month <= 12:
+        return False
     try:
-        dt.date(year or 2000, month, day)  # 2000 is a leap year: 29 February may exist
-    except ValueError:
+        dt.date(fact.year or 2000, fact.month or 1, fact.day or 1)  # 2000 has a 29 February
+        fact.earliest()
+        fact.latest()
+    except (ValueError, OverflowError):  # a day past the month's end, year 0, or beyond 9998
         return False
     return True
 
@@ -234,6 +238,13 @@ def _pilot(raw: dict, sources: dict[str, Source], path: JsonPath, check: _Checke
         if start and until and until < start:
             check.error(path + (name,), "Deze datum ligt vóór de start van de pilot.",
                         "Controleer de jaartallen van start en einde.")
+    final = "extended_until" if dates["extended_until"] else "end"
+    last = dates[final].latest() if dates[final] else None
+    if raw["status"] == "lopend" and last and last < check.today:
+        check.warn(path + ("status",), f"De pilot staat op 'lopend', maar de einddatum "
+                   f"('{raw[final]['date']}') is voorbij.",
+                   "Kijk in de bron of de pilot nog loopt: vul dan de nieuwe einddatum in, of "
+                   "zet anders 'status: afgelopen'.")
     poh = raw.get("poh", {})
     return Pilot(
         title=raw["title"], status=raw["status"],

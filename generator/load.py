@@ -26,6 +26,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 40
+# libyaml's composer recurses in C and has no limit of its own: some 30,000 nested collections
+# overflow an 8 MB stack and the process crashes (a thread's stack can be far smaller). Files
+# that might nest deeper than this are measured first (see _too_deep).
+_SAFE_NESTING = 1000
 
 JsonPath = tuple[str | int, ...]
 
@@ -39,6 +43,12 @@ _PLAIN_TAGS = {
     for name in ("str", "int", "float", "bool", "null", "timestamp", "merge", "value", "yaml")
 }
 _COLLECTION_TAGS = {_TAG + "map", _TAG + "seq"}
+# YAML's printable characters. The reader refuses others in the file itself, but an escape in
+# a double-quoted scalar ("\x80") still makes one; MkDocs then cannot read a page's front
+# matter, and shows it as Markdown.
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 
 
 @dataclass
@@ -72,11 +82,20 @@ def load_document(path: Path, display_name: str | None = None) -> Document:
     name = display_name or str(path)
     text = _read_text(path, name)
     try:
+        too_deep = _too_deep(name, text)
+        if too_deep:
+            raise DataError([too_deep])
         root = yaml.compose(text, Loader=_Loader)
+    except RecursionError:  # PyYAML's own composer, when libyaml is missing
+        raise DataError([_too_deep_problem(Position(name))]) from None
     except yaml.MarkedYAMLError as error:
         raise DataError([_syntax_problem(name, text, error)]) from None
+    except yaml.reader.ReaderError as error:
+        raise DataError([_reader_problem(name, text, error)]) from None
     except yaml.YAMLError as error:
-        raise DataError([Problem(Position(name), f"Dit is geen geldige YAML: {error}")]) from None
+        raise DataError([Problem(Position(name), f"Dit is geen geldige YAML: {error}",
+                                 "Controleer het bestand met een YAML-controle in uw editor.")]
+                        ) from None
     if root is None:
         raise DataError(
             [Problem(Position(name), "Het bestand is leeg.", "Zet de gegevens terug uit git.")]
@@ -144,6 +163,55 @@ def _syntax_problem(name: str, text: str, error: yaml.MarkedYAMLError) -> Proble
     )
 
 
+# A flow collection that closes on the same line and holds no other collection, quote or comment.
+_CLOSED_FLOW = re.compile(r"[\[{][^\[\]{}\"'#\n]*[\]}]")
+
+
+def _too_deep(name: str, text: str) -> Problem | None:
+    """A problem when collections nest deeper than MAX_DEPTH, found without composing.
+
+    A cheap upper bound on the nesting decides whether the events need counting at all:
+    block collections need more indentation (or a `- `/`? ` on the same line) for every
+    level, so a line's length bounds them; flow collections need a bracket each, and an
+    innermost one closed on its own line adds at most one level.
+    """
+    longest = max(map(len, text.split("\n")))
+    flow = _CLOSED_FLOW.sub("", text)
+    if 2 * longest + 2 + flow.count("[") + flow.count("{") + 1 <= _SAFE_NESTING:
+        return None
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH + 1:
+                mark = event.start_mark
+                return _too_deep_problem(Position(name, mark.line + 1, mark.column + 1))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
+
+
+def _too_deep_problem(position: Position) -> Problem:
+    return Problem(position, "De gegevens zijn te diep genest.", "Controleer de inspringing.")
+
+
+def _reader_problem(name: str, text: str, error: yaml.reader.ReaderError) -> Problem:
+    """A control character typed or pasted into the file itself."""
+    # libyaml counts the position in UTF-8 bytes, PyYAML's own reader in characters.
+    if _Loader is yaml.SafeLoader:
+        before = text[: error.position]
+    else:
+        before = text.encode("utf-8")[: error.position].decode("utf-8", "ignore")
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    code = error.character if isinstance(error.character, int) else ord(error.character)
+    return Problem(
+        Position(name, line, column),
+        f"Er staat een onzichtbaar teken in dat niet is toegestaan (U+{code:04X}).",
+        "Haal het teken weg; het komt vaak mee als u tekst kopieert uit een ander programma.",
+    )
+
+
 class _Converter:
     """Turns composed nodes into values and records positions; collects problems."""
 
@@ -151,6 +219,7 @@ class _Converter:
         self.document = document
         self.problems = problems
         self.seen: set[int] = set()
+        self.aliased: set[int] = set()  # anchored nodes already reported, once each
 
     def position(self, node: yaml.Node) -> Position:
         mark = node.start_mark
@@ -161,14 +230,15 @@ class _Converter:
 
     def value(self, node: yaml.Node, path: JsonPath) -> Any:
         self.document.positions[path] = self.position(node)
-        if id(node) in self.seen:
-            self.problem(node, "Ankers en verwijzingen (& en *) worden niet ondersteund.",
-                         "Schrijf de gegevens voluit.")
+        if id(node) in self.seen:  # an alias: the anchored node again, never expanded
+            if id(node) not in self.aliased:
+                self.aliased.add(id(node))
+                self.problem(node, "Ankers en verwijzingen (& en *) worden niet ondersteund.",
+                             "Schrijf de gegevens voluit.")
             return None
         self.seen.add(id(node))
         if len(path) > MAX_DEPTH:
-            self.problem(node, "De gegevens zijn te diep genest.",
-                         "Controleer de inspringing.")
+            self.problems.append(_too_deep_problem(self.position(node)))
             return None
         if isinstance(node, yaml.CollectionNode) and node.tag not in _COLLECTION_TAGS:
             self.problem(node, f"Het label '{node.tag}' wordt niet ondersteund.",
@@ -218,6 +288,12 @@ class _Converter:
                          "Haal het label (het woord met ! ervoor) weg.")
             return None
         text = node.value
+        invisible = _NOT_PRINTABLE.search(text)
+        if invisible:  # reported, not removed: the data stays invalid until the editor fixes it
+            self.problem(node, "Er staat een teken in dat niet is toegestaan "
+                         f"(U+{ord(invisible.group()):04X}).",
+                         "Haal het teken weg; in een tekst tussen aanhalingstekens is het "
+                         "een code zoals \\x80 of \\u0080.")
         if node.style or node.tag == _TAG + "str":  # libyaml marks plain as "", PyYAML as None
             return text  # quoted, a block scalar, or plain text the resolver left alone
         return _plain_value(text)
@@ -230,7 +306,10 @@ def _plain_value(text: str) -> Any:
     if text in ("true", "false"):
         return text == "true"
     if _INT.fullmatch(text):
-        return int(text)
+        try:
+            return int(text)
+        except ValueError:  # more digits than Python converts (4,300): it stays text
+            return text
     if _FLOAT.fullmatch(text):
         return float(text)
     return text

@@ -27,6 +27,16 @@ _TYPES = {
     "object": "een groep velden (veld: waarde)",
     "null": "niets",
 }
+# How to write a value of each type, for fields whose schema has no description of its own.
+_TYPE_HINTS = {
+    "integer": "Schrijf alleen cijfers, zonder aanhalingstekens.",
+    "number": "Schrijf een getal, zoals 16 of 2.5, zonder aanhalingstekens.",
+    "boolean": "Schrijf true (ja) of false (nee), zonder aanhalingstekens.",
+    "array": "Zet de waarden tussen [ en ], zoals [a, b], of elk op een eigen regel met '- '.",
+    "object": "Zet de velden op de regels eronder, verder ingesprongen.",
+}
+# When nothing more specific can be said.
+_GENERAL_HINT = "Vergelijk met de voorbeelden op de pagina 'Voor redacteuren'."
 
 
 def load_validators(schema_dir: Path) -> dict[str, Draft202012Validator]:
@@ -68,7 +78,7 @@ def _translate(document: Document, error: ValidationError) -> Iterator[Problem]:
         position = (
             document.position(at_key_path, key=True) if at_key_path else document.position(path)
         )
-        yield Problem(position, message, hint)
+        yield Problem(position, message, hint or _GENERAL_HINT)
 
 
 Finding = tuple[str, str, tuple | None]
@@ -96,7 +106,9 @@ def _type(error: ValidationError) -> Iterator[Finding]:
     expected = error.validator_value
     names = [expected] if isinstance(expected, str) else list(expected)
     wanted = " of ".join(_TYPES.get(name, name) for name in names)
-    hint = _describe(error.schema)
+    hint = _describe(error.schema) or " ".join(
+        _TYPE_HINTS[name] for name in names if name in _TYPE_HINTS
+    )
     if "string" in names and not isinstance(error.instance, (dict, list)):
         hint = (hint + " " if hint else "") + "Zet de waarde tussen aanhalingstekens."
     yield f"Verwacht {wanted}, maar hier staat {_show(error.instance)}.", hint.strip(), None

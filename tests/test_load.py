@@ -1,4 +1,8 @@
-"""The strict YAML loader: each pitfall of PyYAML's defaults, and positions kept."""
+"""The strict YAML loader: each pitfall of PyYAML's defaults, and positions kept.
+
+Files that cannot be read (syntax, tabs, encoding, size, aliases) are rows of the
+catalogue in test_catalogue.py.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import MAX_FILE_BYTES, load_document
+from generator.load import load_document
 from generator.problems import DataError
 
 
@@ -70,16 +74,6 @@ def test_duplicate_key_is_reported_with_both_lines(tmp_path):
     ]
 
 
-def test_aliases_are_refused_not_expanded(tmp_path):
-    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
-        for i in range(8)
-    )
-    document = load(tmp_path, bomb)
-    assert document.problems
-    assert all("Ankers en verwijzingen" in p.message for p in document.problems)
-
-
 def test_merge_keys_and_python_tags_are_refused(tmp_path):
     document = load(tmp_path,
                     "base: {a: 1}\nother:\n  <<: {a: 2}\nx: !!python/object:os.system y\n")
@@ -88,47 +82,8 @@ def test_merge_keys_and_python_tags_are_refused(tmp_path):
     assert any("python/object" in message for message in messages)
 
 
-def test_tab_indentation_gets_a_dutch_hint(tmp_path):
-    (message,) = fatal(tmp_path, "a:\n\tb: 1\n")
-    assert message.startswith("data/test.yaml:2:")
-    assert "tab" in message and "spaties" in message
-
-
-def test_syntax_error_names_the_line(tmp_path):
-    (message,) = fatal(tmp_path, "a: [1, 2\nb: 3\n")
-    assert message.startswith("data/test.yaml:")
-    assert "YAML is niet leesbaar" in message
-
-
-def test_empty_file(tmp_path):
-    assert "leeg" in fatal(tmp_path, "# alleen commentaar\n")[0]
-
-
-def test_missing_file(tmp_path):
-    with pytest.raises(DataError) as caught:
-        load_document(tmp_path / "nope.yaml", "data/nope.yaml")
-    assert str(caught.value.problems[0]).startswith(
-        "data/nope.yaml:1:1: fout: Het bestand ontbreekt"
-    )
-
-
-def test_file_that_is_not_utf8(tmp_path):
-    (message,) = fatal(tmp_path, "a: 1\nplace: Caf\xe9\n".encode("cp1252"))
-    assert message.startswith("data/test.yaml:2:11:")
-    assert "UTF-8" in message
-
-
 def test_byte_order_mark_is_accepted(tmp_path):
     assert load(tmp_path, "\ufeffa: 1\n").data == {"a": 1}
-
-
-def test_huge_file_is_refused_before_reading(tmp_path):
-    path = tmp_path / "test.yaml"
-    with path.open("wb") as handle:
-        handle.truncate(MAX_FILE_BYTES + 1)
-    with pytest.raises(DataError) as caught:
-        load_document(path, "data/test.yaml")
-    assert "te groot" in caught.value.problems[0].message
 
 
 def test_multiple_documents_are_refused(tmp_path):
