@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
 TODAY_FLAG := $(if $(TODAY),--today $(TODAY))
 
-.PHONY: site serve test validate lint clean chromium
+.PHONY: site serve test validate lint clean chromium bench
 
 site: $(STAMP)
 	$(PY) -m generator build $(TODAY_FLAG)
@@ -22,8 +22,15 @@ test: $(STAMP) node_modules/.installed chromium
 validate: $(STAMP)
 	$(PY) -m generator validate
 
+# Synthetic national data, the site and a plain MkDocs Material reference, side by side.
+# SCALE=1 is national size (342 municipalities, 4,900 practices, 20,000 sessions); SERVE=1
+# also times an edit in mkdocs serve. Everything is written to .bench/ (git-ignored).
+SCALE ?= 1
+bench: $(STAMP)
+	$(PY) -m bench --scale $(SCALE) $(if $(SERVE),--serve)
+
 clean:
-	rm -rf site .site.* $(VENV) .pytest_cache .ruff_cache test-artifacts node_modules
+	rm -rf site .site.* .bench $(VENV) .pytest_cache .ruff_cache test-artifacts node_modules
 
 # axe-core and the Nu HTML checker (vnu.jar, run with Java 17) for the browser tests.
 node_modules/.installed: package-lock.json

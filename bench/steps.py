@@ -1,0 +1,60 @@
+"""The generator's own work, timed in a process of its own: load+validate, then render.
+
+Run by the benchmark as `python -m bench.steps DATA_DIR TODAY RESULT.json`. Besides the
+times and peak memory it writes what the reference site needs to copy: every Markdown
+page (generated or hand-written) with its length and number of sections, and the
+navigation sections the hook adds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+from generator.dataset import load_dataset
+from generator.render import render_site
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def page_shape(markdown: str) -> list[int]:
+    """[characters, level-2 headings]: what the reference's filler page imitates."""
+    return [len(markdown), sum(1 for line in markdown.splitlines() if line.startswith("## "))]
+
+
+def measure(data_dir: Path, today: dt.date) -> dict:
+    started = time.perf_counter()
+    dataset, warnings = load_dataset(data_dir, today)
+    loaded = time.perf_counter()
+    load_peak = _peak()
+    site = render_site(dataset, today)
+    rendered = time.perf_counter()
+    pages = {path: page_shape(content) for path, content in site.files.items()
+             if path.endswith(".md")}
+    pages |= {path.relative_to(DOCS).as_posix(): page_shape(path.read_text(encoding="utf-8"))
+              for path in DOCS.rglob("*.md")}
+    return {
+        "load_seconds": loaded - started, "load_peak_bytes": load_peak,
+        "render_seconds": rendered - loaded, "render_peak_bytes": _peak(),
+        "warnings": len(warnings), "files": len(site.files),
+        "generated_bytes": sum(len(content) for content in site.files.values()),
+        "pages": pages, "sections": site.nav,
+    }
+
+
+def _peak() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux counts in KiB
+
+
+def main(argv: list[str]) -> int:
+    data_dir, today, result = Path(argv[0]), dt.date.fromisoformat(argv[1]), Path(argv[2])
+    result.write_text(json.dumps(measure(data_dir, today)), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

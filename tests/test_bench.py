@@ -1,0 +1,71 @@
+"""The benchmark keeps working: synthetic data that validates, and a tiny side-by-side run.
+
+No timing assertions: the machines are shared and noisy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from bench import run, synthetic
+from generator.dataset import load_dataset
+
+TODAY = synthetic.DEFAULT_TODAY
+
+
+def test_small_synthetic_set_validates_and_is_marked_synthetic(tmp_path):
+    sizes = synthetic.write_dataset(tmp_path, scale=0.01)
+    dataset, warnings = load_dataset(tmp_path, TODAY)
+    assert (len(dataset.municipalities), len(dataset.practices), len(dataset.sessions)) == (
+        sizes.municipalities, sizes.practices, sizes.sessions)
+    assert {m.province for m in dataset.municipalities} == set(synthetic.PROVINCES)
+    assert all(item.id.startswith("synth-") for item in
+               (*dataset.municipalities, *dataset.practices, *dataset.sessions))
+    assert all(m.cbs_code.startswith("GM9") for m in dataset.municipalities)
+    for path in tmp_path.glob("*.yaml"):
+        assert "SYNTHETISCHE GEGEVENS" in path.read_text(encoding="utf-8").split("\n", 3)[1]
+    assert all(w.is_warning for w in warnings)  # a few practices were checked too long ago
+
+
+def test_synthetic_set_is_deterministic(tmp_path):
+    synthetic.write_dataset(tmp_path / "a", scale=0.01, seed=7)
+    synthetic.write_dataset(tmp_path / "b", scale=0.01, seed=7)
+    for name in ("municipalities.yaml", "practices.yaml", "themes.yaml"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_sessions_cover_two_years_with_every_status(tmp_path):
+    synthetic.write_dataset(tmp_path, scale=0.05)
+    sessions = load_dataset(tmp_path, TODAY)[0].sessions
+    assert sessions[0].date >= TODAY - dt.timedelta(days=365)
+    assert sessions[-1].date <= TODAY + dt.timedelta(days=365)
+    assert {s.status for s in sessions} == {"gepland", "vol", "geannuleerd", "verplaatst"}
+
+
+def test_national_set_validates(tmp_path):
+    sizes = synthetic.write_dataset(tmp_path)
+    assert sizes == synthetic.Sizes(342, 4_900, 20_000)
+    dataset, _warnings = load_dataset(tmp_path, TODAY)
+    assert len(dataset.sessions) == 20_000
+
+
+def test_synthetic_data_never_goes_into_data():
+    with pytest.raises(SystemExit):
+        synthetic.main([str(Path(__file__).resolve().parent.parent / "data")])
+
+
+def test_tiny_bench_prints_the_table_with_the_reference(tmp_path, capsys):
+    assert run.main(["--scale", "0.01", "--out", str(tmp_path)]) == 0
+    table = capsys.readouterr().out
+    assert "| whole build: time |" in table
+    assert "project / reference" in table
+    results = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    assert results["reference"]["pages"] == len(
+        list((tmp_path / "reference" / "docs").rglob("*.md")))
+    assert results["project"]["search_index"][1] > 0
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert (tmp_path / "reference" / "site" / "index.html").is_file()
