@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
+from jsonschema.validators import extend
 from referencing import Registry, Resource
 
+from generator.fast_schema import Check, Compiler
 from generator.load import Document, JsonPath
 from generator.problems import Problem
 
@@ -48,10 +50,52 @@ def load_validators(schema_dir: Path) -> dict[str, Draft202012Validator]:
     registry = Registry().with_resources(
         (name, Resource.from_contents(schema)) for name, schema in schemas.items()
     )
+    validator = _skipping_valid_items(schemas)
     return {
-        name.removesuffix(".schema.json"): Draft202012Validator(schema, registry=registry)
+        name.removesuffix(".schema.json"): validator(schema, registry=registry)
         for name, schema in schemas.items()
     }
+
+
+def _skipping_valid_items(schemas: dict[str, dict]) -> type[Draft202012Validator]:
+    """Draft 2020-12, except that list items a quick check passes are not walked.
+
+    jsonschema would find nothing in those items anyway, so the errors are the same, but
+    a national data set (20,000 sessions) is checked in a fraction of the time.
+    """
+    compiler = Compiler(schemas)
+    checks: dict[int, tuple[dict, Check]] = {}
+    for name, schema in schemas.items():
+        for items in _items_schemas(schema):
+            check = compiler.check_for(name, items)
+            if check is not None:
+                checks[id(items)] = (items, check)
+    walk_items = Draft202012Validator.VALIDATORS["items"]
+
+    def items(validator, items, instance, schema):
+        known = checks.get(id(items))
+        if known is None or known[0] is not items or not isinstance(instance, list) \
+                or "prefixItems" in schema:
+            yield from walk_items(validator, items, instance, schema)
+            return
+        passes = known[1]
+        for index, item in enumerate(instance):
+            if not passes(item):
+                yield from validator.descend(instance=item, schema=items, path=index)
+
+    return extend(Draft202012Validator, {"items": items})
+
+
+def _items_schemas(schema: Any) -> Iterator[dict]:
+    """Every schema given to an `items` keyword, anywhere in `schema`."""
+    if isinstance(schema, dict):
+        if isinstance(schema.get("items"), dict):
+            yield schema["items"]
+        for value in schema.values():
+            yield from _items_schemas(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            yield from _items_schemas(value)
 
 
 def schema_problems(

@@ -6,13 +6,19 @@ No timing assertions: the machines are shared and noisy.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import random
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
 
 from bench import run, synthetic
-from generator.dataset import load_dataset
+from generator.dataset import SCHEMA_DIR, load_dataset
+from generator.load import Document, load_document
+from generator.validate import load_validators, schema_problems
 
 TODAY = synthetic.DEFAULT_TODAY
 
@@ -69,3 +75,65 @@ def test_tiny_bench_prints_the_table_with_the_reference(tmp_path, capsys):
     assert results["project"]["search_index"][1] > 0
     assert (tmp_path / "site" / "index.html").is_file()
     assert (tmp_path / "reference" / "site" / "index.html").is_file()
+
+
+# --- performance changes keep behaviour ---------------------------------------------------
+
+_ODD_VALUES = (None, True, False, 0, 7, -1, 1.0, 2.5, "", " ", "x" * 2100, "twee\nregels",
+               "ABC", "1234 ab", "15:00", "maandag", "gepland", [], ["a", "a"], [1, 1.0],
+               [True, 1], {}, {"onbekend": 1}, {"min": 3, "max": 2})
+
+
+def _mutations(item: dict, rng: random.Random, count: int) -> list[dict]:
+    """Copies of `item` with one value replaced, one key dropped or one key added."""
+    found: list[tuple] = []
+
+    def walk(value, path):
+        found.append(path)
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                walk(inner, path + (key,))
+        elif isinstance(value, list):
+            for index, inner in enumerate(value):
+                walk(inner, path + (index,))
+
+    walk(item, ())
+    copies = []
+    for _ in range(count):
+        copy = json.loads(json.dumps(item))
+        path = rng.choice(found[1:])
+        parent = functools.reduce(lambda node, key: node[key], path[:-1], copy)
+        roll = rng.random()
+        if roll < 0.15 and isinstance(parent, dict):
+            del parent[path[-1]]
+        elif roll < 0.25 and isinstance(parent, dict):
+            parent["extra_" + str(path[-1])] = "x"
+        else:
+            parent[path[-1]] = rng.choice(_ODD_VALUES)
+        copies.append(copy)
+    return copies
+
+
+def test_quick_schema_check_reports_exactly_what_jsonschema_reports(tmp_path):
+    """validate.py skips list items a compiled check passes; the problems must not change."""
+    synthetic.write_dataset(tmp_path, scale=0.01)
+    quick = load_validators(SCHEMA_DIR)
+    schemas = {path.name: json.loads(path.read_text(encoding="utf-8"))
+               for path in SCHEMA_DIR.glob("*.schema.json")}
+    registry = Registry().with_resources(
+        (name, Resource.from_contents(schema)) for name, schema in schemas.items())
+    plain = {name.removesuffix(".schema.json"): Draft202012Validator(schema, registry=registry)
+             for name, schema in schemas.items()}
+    rng = random.Random(3)
+    compared = 0
+    for name, lists in (("municipalities", ("municipalities", "sources")),
+                        ("practices", ("practices",)), ("themes", ("sessions", "themes"))):
+        data = load_document(tmp_path / f"{name}.yaml").data
+        for key in lists:
+            for item in rng.sample(data[key], min(4, len(data[key]))):
+                for mutated in [item, *_mutations(item, rng, 30)]:
+                    document = Document(f"{name}.yaml", data | {key: [item, mutated]})
+                    assert schema_problems(document, quick[name]) == schema_problems(
+                        document, plain[name])
+                    compared += 1
+    assert compared > 500
