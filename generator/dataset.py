@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from generator.convert import build_dataset
-from generator.load import Document, JsonPath, load_document
+from generator.load import Document, JsonPath, load_document, without_gc
 from generator.model import Dataset
 from generator.problems import DataError, Problem
 from generator.validate import load_validators, schema_problems
@@ -22,6 +22,11 @@ def load_dataset(data_dir: Path, today: dt.date) -> tuple[Dataset, list[Problem]
 
     `today` is the build's date: some warnings depend on it (an outdated check date).
     """
+    with without_gc():  # the values, checks and model are large and free of cycles
+        return _load_dataset(data_dir, today)
+
+
+def _load_dataset(data_dir: Path, today: dt.date) -> tuple[Dataset, list[Problem]]:
     validators = load_validators(SCHEMA_DIR)
     checked: dict[str, tuple[Document, set[JsonPath]]] = {}
     problems: list[Problem] = []
