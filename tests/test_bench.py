@@ -5,6 +5,7 @@ No timing assertions: the machines are shared and noisy.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import json
@@ -12,12 +13,15 @@ import random
 from pathlib import Path
 
 import pytest
+from icalendar import Calendar, Event
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from bench import run, synthetic
 from generator.dataset import SCHEMA_DIR, load_dataset
 from generator.load import Document, load_document
+from generator.model import Location, Signup
+from generator.render import calendars
 from generator.validate import load_validators, schema_problems
 
 TODAY = synthetic.DEFAULT_TODAY
@@ -137,3 +141,79 @@ def test_quick_schema_check_reports_exactly_what_jsonschema_reports(tmp_path):
                         document, plain[name])
                     compared += 1
     assert compared > 500
+
+
+_TRICKY_TEXT = (
+    "Komma's, puntkomma's; en een \\ backslash, \\N en \\n letterlijk",
+    "Regel een\nregel twee\r\nregel drie\rregel vier",
+    "Éé ü ß 😀 " * 12,
+    "x" * 72 + "\\" + "y" * 80,
+    "a" * 73 + "^" + "b" * 10,
+    "a" * 74 + ",",
+    "ë" * 40 + "\\;" + "é" * 40,
+    "kort",
+    # An escape or caret at every place around the fold, in ASCII and in two-byte text.
+    *("a" * k + ",\\^;" + "b" * 90 for k in range(50, 80)),
+    *("é" * k + "^\\," + "ü" * 50 for k in range(25, 45)),
+)
+
+
+def _icalendar_event(session, stamp):
+    """The event as the icalendar library writes it: the oracle for calendars._event."""
+    event = Event()
+    event.add("uid", f"sessie-{session.id}@poh-jeugd")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", session.starts_at)
+    event.add("dtend", session.ends_at)
+    event.add("summary", calendars._summary(session))
+    event.add("description", calendars._description(session))
+    event.add("status", "CANCELLED" if session.is_cancelled else "CONFIRMED")
+    event.add("categories", [session.theme.name])
+    location = calendars._location(session)
+    if location:
+        event.add("location", location)
+    if session.online_url:
+        event.add("url", session.online_url)
+    return event
+
+
+def test_calendar_writer_matches_icalendar_byte_for_byte(tmp_path):
+    """calendars.py writes events itself (icalendar was the slowest step of the build)."""
+    synthetic.write_dataset(tmp_path, scale=0.01)
+    dataset = load_dataset(tmp_path, TODAY)[0]
+    stamp = dt.datetime.combine(TODAY, dt.time(), tzinfo=dt.UTC)
+    sessions = list(dataset.sessions)
+    theme = dataclasses.replace(sessions[0].theme, name=_TRICKY_TEXT[0])
+    for index, text in enumerate(_TRICKY_TEXT):
+        base = sessions[index % len(sessions)]
+        sessions.append(dataclasses.replace(
+            base, description=text, led_by=text[:60], theme=theme,
+            location=Location(text, text[::-1], None, "1234 AB"),
+            signup=Signup(url="https://example.org/" + "a" * index, phone="0475 123456"),
+            online_url=f"https://meet.example/{'x' * index}?a=b,c;d^e"))
+    for session in sessions:
+        assert calendars._event(session, stamp) == \
+            _icalendar_event(session, stamp).to_ical().decode("utf-8")
+    for name in (*(t for t in _TRICKY_TEXT if "\n" not in t and "\r" not in t),
+                 "Themabijeenkomsten POH Jeugd"):
+        chosen = sessions[-3:] if len(name) % 2 else []
+        events = [calendars._event(session, stamp) for session in chosen]
+        assert calendars._calendar(name, events) == \
+            _icalendar_calendar(name, chosen, stamp).to_ical()
+
+
+def _icalendar_calendar(name, sessions, stamp):
+    calendar = Calendar()
+    calendar.add("prodid", calendars.PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("name", name)
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Europe/Amsterdam")
+    calendar.add("refresh-interval", calendars.REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "PT12H")
+    calendar.add_component(calendars._AMSTERDAM)
+    for session in sessions:
+        calendar.add_component(_icalendar_event(session, stamp))
+    return calendar

@@ -8,11 +8,10 @@ feed exists even when it has no events, so a subscription never breaks.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Timezone
 
-from generator.model import Dataset, ThemeSession
+from generator.model import TIMEZONE, Dataset, ThemeSession
 from generator.render.text import dutch_time_range
 
 PRODUCT_ID = "-//POH Jeugd bij de huisarts//Themabijeenkomsten//NL"
@@ -45,6 +44,8 @@ def feed_path(kind: str, item_id: str | None = None) -> str:
 def render_calendars(dataset: Dataset, today: dt.date) -> dict[str, bytes]:
     """Every feed, plus a one-event file per session for "Zet in mijn agenda"."""
     stamp = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
+    # Each session is in up to five feeds; its event is written once and copied into each.
+    events = {s.id: _event(s, stamp) for s in dataset.sessions}
     feeds = {feed_path("alle"): ("Themabijeenkomsten POH Jeugd", dataset.sessions)}
     feeds |= {feed_path("gemeenten", m.id): (f"Themabijeenkomsten POH Jeugd {m.name}",
                                               dataset.sessions_in(m))
@@ -55,42 +56,121 @@ def render_calendars(dataset: Dataset, today: dt.date) -> dict[str, bytes]:
     feeds |= {feed_path("themas", t.id): (f"Themabijeenkomsten {t.name}", dataset.sessions_on(t))
               for t in dataset.themes}
     feeds |= {feed_path("sessies", s.id): (_summary(s), (s,)) for s in dataset.sessions}
-    return {path: _calendar(name, sessions, stamp) for path, (name, sessions) in feeds.items()}
+    return {path: _calendar(name, [events[s.id] for s in sessions])
+            for path, (name, sessions) in feeds.items()}
 
 
-def _calendar(name: str, sessions: Iterable[ThemeSession], stamp: dt.datetime) -> bytes:
+# The calendar around the events, as icalendar writes it, with a stand-in for the name.
+_NAME = "STAND-IN"
+
+
+def _frame() -> tuple[str, str]:
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("name", name)  # RFC 7986
-    calendar.add("x-wr-calname", name)  # the same, for apps that predate RFC 7986
+    calendar.add("name", _NAME)  # RFC 7986
+    calendar.add("x-wr-calname", _NAME)  # the same, for apps that predate RFC 7986
     calendar.add("x-wr-timezone", "Europe/Amsterdam")
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT12H")  # the same as REFRESH, for older apps
     calendar.add_component(_AMSTERDAM)
-    for session in sessions:
-        calendar.add_component(_event(session, stamp))
-    return calendar.to_ical()
+    text = calendar.to_ical().decode("utf-8")
+    names = f"NAME:{_NAME}\r\nX-WR-CALNAME:{_NAME}\r\n"
+    before, after = text.split(names)
+    return before, after.removesuffix(_END)
 
 
-def _event(session: ThemeSession, stamp: dt.datetime) -> Event:
-    event = Event()
-    event.add("uid", f"sessie-{session.id}@poh-jeugd")
-    event.add("dtstamp", stamp)
-    event.add("dtstart", session.starts_at)
-    event.add("dtend", session.ends_at)
-    event.add("summary", _summary(session))
-    event.add("description", _description(session))
-    event.add("status", "CANCELLED" if session.is_cancelled else "CONFIRMED")
-    event.add("categories", [session.theme.name])
+_END = "END:VCALENDAR\r\n"
+_BEFORE_NAME, _AFTER_NAME = _frame()
+
+
+def _calendar(name: str, events: list[str]) -> bytes:
+    # icalendar knows NAME and X-WR-CALNAME as "unknown" properties: it writes them verbatim.
+    if "\n" in name or "\r" in name:
+        raise ValueError(f"A calendar name may not contain a line break: {name!r}")
+    names = _line(f"NAME:{name}") + _line(f"X-WR-CALNAME:{name}")
+    return "".join((_BEFORE_NAME, names, _AFTER_NAME, *events, _END)).encode("utf-8")
+
+
+def _event(session: ThemeSession, stamp: dt.datetime) -> str:
+    """One VEVENT exactly as icalendar 7 writes it (its property order, escaping and
+    folding), but some fifty times faster: thousands of sessions made icalendar the
+    slowest step of the build."""
+    lines = [
+        "BEGIN:VEVENT",
+        f"SUMMARY:{_text(_summary(session))}",
+        f"DTSTART;TZID={_ZONE}:{_local(session.starts_at)}",
+        f"DTEND;TZID={_ZONE}:{_local(session.ends_at)}",
+        f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
+        f"UID:{_text(f'sessie-{session.id}@poh-jeugd')}",
+        f"CATEGORIES:{_text(session.theme.name)}",
+        f"DESCRIPTION:{_text(_description(session))}",
+    ]
     location = _location(session)
     if location:
-        event.add("location", location)
+        lines.append(f"LOCATION:{_text(location)}")
+    lines.append(f"STATUS:{'CANCELLED' if session.is_cancelled else 'CONFIRMED'}")
     if session.online_url:
-        event.add("url", session.online_url)
-    return event
+        if "\r" in session.online_url or "\n" in session.online_url:
+            raise ValueError(f"A URI value may not contain CR or LF: {session.online_url!r}")
+        lines.append(f"URL:{session.online_url}")
+    lines.append("END:VEVENT")
+    return "".join(_line(line) for line in lines)
+
+
+_ZONE = "Europe/Amsterdam"
+
+
+def _local(moment: dt.datetime) -> str:
+    if moment.tzinfo is not TIMEZONE:  # the TZID above names this zone
+        raise ValueError(f"Not in {_ZONE}: {moment!r}")
+    return f"{moment.year:04d}{moment.month:02d}{moment.day:02d}T" \
+        f"{moment.hour:02d}{moment.minute:02d}{moment.second:02d}"
+
+
+def _text(value: str) -> str:
+    """RFC 5545 TEXT escaping, in icalendar's order (backslash first)."""
+    return (value.replace(r"\N", "\n").replace("\\", "\\\\").replace(";", r"\;")
+            .replace(",", r"\,").replace("\r\n", r"\n").replace("\n", r"\n")
+            .replace("\r", r"\n"))
+
+
+_LIMIT = 75  # octets per line, without the line break
+
+
+def _line(line: str) -> str:
+    """A content line folded as icalendar does: before the 75th octet, never between a
+    backslash or caret and the character it escapes."""
+    if line.isascii():
+        if len(line) < _LIMIT:
+            return line + "\r\n"
+        chunks, start = [], 0
+        while len(line) - start >= _LIMIT:
+            end = start + _LIMIT - 1
+            if line[end - 1] in "\\^":
+                end -= 1
+            chunks.append(line[start:end])
+            start = end
+        chunks.append(line[start:])
+        return "\r\n ".join(chunks) + "\r\n"
+    chunks, current, size = [], [], 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if current and size + width >= _LIMIT:
+            if len(current) > 1 and current[-1] in "\\^":
+                moved = current.pop()
+                chunks.append("".join(current))
+                current, size = [moved], len(moved.encode("utf-8"))
+            else:
+                chunks.append("".join(current))
+                current, size = [], 0
+        current.append(char)
+        size += width
+    if current:
+        chunks.append("".join(current))
+    return "\r\n ".join(chunks) + "\r\n"
 
 
 def _summary(session: ThemeSession) -> str:
