@@ -21,7 +21,7 @@ from bench import run, synthetic
 from generator.dataset import SCHEMA_DIR, load_dataset
 from generator.load import Document, load_document
 from generator.model import Location, Signup
-from generator.render import calendars
+from generator.render import calendars, open_data
 from generator.validate import load_validators, schema_problems
 
 TODAY = synthetic.DEFAULT_TODAY
@@ -217,3 +217,17 @@ def _icalendar_calendar(name, sessions, stamp):
     for session in sessions:
         calendar.add_component(_icalendar_event(session, stamp))
     return calendar
+
+
+def test_open_data_json_is_exactly_json_dumps(tmp_path):
+    """open_data.py encodes each record once and splices it into every file that has it."""
+    synthetic.write_dataset(tmp_path, scale=0.01)
+    dataset = load_dataset(tmp_path, TODAY)[0]
+    files = open_data.render_open_data(dataset, TODAY)
+    assert files[open_data.ALL_JSON] == open_data._json(open_data.all_data(dataset, TODAY))
+    for municipality in dataset.municipalities:
+        assert files[open_data.municipality_json_path(municipality)] == open_data._json(
+            open_data.municipality_data(municipality, dataset, TODAY))
+    tricky = {"a": [{"x": '"\\u0000 1 \\u0000"', "y": [[], {}], "z": {"q": [1, None]}}, {}],
+              "b": {"nested": {"deep": ["é", 1.5, True]}}, "c": "\\u00007\\u0000", "d": []}
+    assert open_data._JsonWriter().json(tricky) == open_data._json(tricky)

@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import io
 import json
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -178,27 +179,55 @@ def _about(today: dt.date) -> dict:
             "licence": LICENCE, "documentation": public_url(f"{FOLDER}/index.md")}
 
 
-def all_data(dataset: Dataset, today: dt.date) -> dict:
+class Records:
+    """Each item's record made once: the files share them (a session is in two files)."""
+
+    def __init__(self, dataset: Dataset, today: dt.date):
+        self.dataset, self.today = dataset, today
+        self.made: dict[tuple[str, str], dict] = {}
+
+    def _once(self, kind: str, key: str, make: Callable[[], dict]) -> dict:
+        record = self.made.get((kind, key))
+        if record is None:
+            record = self.made[(kind, key)] = make()
+        return record
+
+    def municipality(self, m: Municipality) -> dict:
+        return self._once("m", m.id, lambda: municipality_record(m, self.dataset, self.today))
+
+    def practice(self, p: Practice) -> dict:
+        return self._once("p", p.id, lambda: practice_record(p))
+
+    def session(self, s: ThemeSession) -> dict:
+        return self._once("s", s.id, lambda: session_record(s))
+
+    def source(self, s: Source) -> dict:
+        return self._once("b", s.id, lambda: source_record(s))
+
+
+def all_data(dataset: Dataset, today: dt.date, records: Records | None = None) -> dict:
+    records = records or Records(dataset, today)
     return _about(today) | {
-        "municipalities": [municipality_record(m, dataset, today)
-                           for m in dataset.municipalities],
-        "practices": [practice_record(p) for p in dataset.practices],
+        "municipalities": [records.municipality(m) for m in dataset.municipalities],
+        "practices": [records.practice(p) for p in dataset.practices],
         "themes": [theme_record(t) for t in dataset.themes],
-        "sessions": [session_record(s) for s in dataset.sessions],
-        "sources": [source_record(s) for s in dataset.sources],
+        "sessions": [records.session(s) for s in dataset.sessions],
+        "sources": [records.source(s) for s in dataset.sources],
     }
 
 
-def municipality_data(municipality: Municipality, dataset: Dataset, today: dt.date) -> dict:
+def municipality_data(municipality: Municipality, dataset: Dataset, today: dt.date,
+                      records: Records | None = None) -> dict:
+    records = records or Records(dataset, today)
     practices = dataset.practices_in(municipality)
     sources = dict.fromkeys(
         [*municipality.pilot.sources, *(s for p in practices for s in p.sources)]
     )
     return _about(today) | {
-        "municipality": municipality_record(municipality, dataset, today),
-        "practices": [practice_record(p) for p in practices],
-        "sessions": [session_record(s) for s in dataset.sessions_in(municipality)],
-        "sources": [source_record(s) for s in sources],
+        "municipality": records.municipality(municipality),
+        "practices": [records.practice(p) for p in practices],
+        "sessions": [records.session(s) for s in dataset.sessions_in(municipality)],
+        "sources": [records.source(s) for s in sources],
     }
 
 
@@ -452,9 +481,12 @@ def present(**values: str | None) -> dict[str, str]:
 
 def render_open_data(dataset: Dataset, today: dt.date) -> dict[str, str]:
     """Every download of the open data page, by path."""
-    data = all_data(dataset, today)
-    files = {ALL_JSON: _json(data), HSDS_JSON: _json(hsds_services(dataset, today))}
-    files |= {municipality_json_path(m): _json(municipality_data(m, dataset, today))
+    records = Records(dataset, today)
+    writer = _JsonWriter()
+    data = all_data(dataset, today, records)
+    files = {ALL_JSON: writer.json(data), HSDS_JSON: _json(hsds_services(dataset, today))}
+    files |= {municipality_json_path(m): writer.json(municipality_data(m, dataset, today,
+                                                                       records))
               for m in dataset.municipalities}
     files |= {table.path: csv_text(table, data) for table in TABLES}
     return files
@@ -462,3 +494,37 @@ def render_open_data(dataset: Dataset, today: dt.date) -> dict[str, str]:
 
 def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+class _JsonWriter:
+    """`_json`, but each record dict (in a list or a value at the top) is encoded once.
+
+    json.dumps with an indent runs in pure Python; the national set's records are in
+    two files each. A record is encoded alone, stood in for by a token, and put back
+    with its lines indented as deep as the token's line: the text is exactly the same.
+    """
+
+    _TOKEN = re.compile(r'^( *)(.*)"\\u0000(\d+)\\u0000"', re.MULTILINE)
+
+    def __init__(self) -> None:
+        self.numbers: dict[int, int] = {}  # by id() of the record
+        self.texts: list[str] = []
+        self.kept: list[dict] = []  # keeps the records alive, so their ids stay theirs
+
+    def json(self, document: dict) -> str:
+        skeleton = {key: [self._token(item) for item in value] if isinstance(value, list)
+                    else self._token(value) for key, value in document.items()}
+        text = json.dumps(skeleton, ensure_ascii=False, indent=2)
+        return self._TOKEN.sub(
+            lambda m: m[1] + m[2] + self.texts[int(m[3])].replace("\n", "\n" + m[1]),
+            text) + "\n"
+
+    def _token(self, value: object) -> object:
+        if not isinstance(value, dict):
+            return value
+        key = id(value)
+        if key not in self.numbers:
+            self.kept.append(value)
+            self.numbers[key] = len(self.texts)
+            self.texts.append(json.dumps(value, ensure_ascii=False, indent=2))
+        return f"\x00{self.numbers[key]}\x00"
