@@ -83,9 +83,11 @@ def test_other_pages_list_their_upcoming_sessions(sessions_site, url_path, expec
     page = soup(sessions_site, url_path)
     links = [a["href"] for a in page.select("article .poh-session--short a")]
     assert [href.split("#sessie-")[1] for href in links] == expected
-    agenda = soup(sessions_site, "agenda")
-    for href in links:
-        assert agenda.select_one(f"#{href.split('#')[1]}") is not None
+    for href in links:  # to the card on the agenda page of the session's municipality
+        target, anchor = href.split("#")
+        card_page = (sessions_site / url_path / target).resolve()
+        assert card_page.parent == sessions_site / "agenda" / "gemeenten"
+        assert soup(card_page, "").select_one(f"article .poh-session#{anchor}")
     subscribe = page.select_one("article a.poh-subscribe")
     assert (sessions_site / url_path / subscribe["href"]).resolve() == (sessions_site / feed)
     if not expected:
@@ -125,3 +127,24 @@ def test_empty_agenda_says_so(built_site):
     assert card_ids(page) == []
     assert "geen themabijeenkomsten gepland" in page.select_one("article").get_text()
     assert page.select_one("#abonneren") is not None
+
+
+@pytest.mark.parametrize(("town", "coming", "earlier"), [
+    ("leudal", ["deckers-2026-11-23-opvoeden", "deckers-2026-12-01-vaccinatie"],
+     ["dinsdag 10 november 2026, 19.00–20.30 uur: Vaccinatie",
+      "zondag 25 oktober 2026, 14.00–15.00 uur: Middelengebruik"]),
+    ("tubbergen", [], []),
+])
+def test_each_municipality_has_an_agenda_page(sessions_site, town, coming, earlier):
+    page = soup(sessions_site, f"agenda/gemeenten/{town}")
+    assert card_ids(page) == coming
+    past = page.select_one("#eerdere-bijeenkomsten")
+    if earlier:
+        assert [li.get_text() for li in past.find_next("ul").select("li")] == earlier
+    else:
+        assert past is None
+    events = page.find("script", type="application/ld+json")
+    assert (events is not None) == bool(coming)
+    municipality = soup(sessions_site, f"gemeenten/{town}")
+    assert municipality.find("a", string=f"Themabijeenkomsten in {town.title()}")["href"] == (
+        f"../../agenda/gemeenten/{town}/")

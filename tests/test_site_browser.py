@@ -26,6 +26,7 @@ PAGE_TYPES = {
     "theme": "themas/opvoeden/",
     "agenda": "agenda/",
     "archive": "agenda/archief/",
+    "municipality-agenda": "agenda/gemeenten/leudal/",
     "embed": "embed/gemeenten/leudal/",
     "open-data": "open-data/",
     "about": "over/",

@@ -15,6 +15,7 @@ from generator.model import Dataset, Municipality, Practice
 from generator.render.open_data import present
 from generator.render.paths import page_path, public_url
 
+CLINICS_IN_FULL = 30
 SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Inside <script>, "</script>" or "<!--" in a value would end or confuse the block.
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
@@ -40,7 +41,10 @@ def municipality_json_ld(municipality: Municipality, dataset: Dataset) -> Markup
                     "addressCountry": "NL"},
         "url": public_url(page_path(municipality)),
     }
-    clinics = [clinic(p) for p in dataset.practices_in(municipality)]
+    practices = dataset.practices_in(municipality)
+    # A big city's clinics would outweigh the page (some 800 bytes each); then only their
+    # own pages describe them, under the same "@id".
+    clinics = [clinic(p) for p in practices] if len(practices) <= CLINICS_IN_FULL else []
     return script({"@context": "https://schema.org", "@graph": [organisation, *clinics]})
 
 
@@ -48,8 +52,9 @@ def clinic(practice: Practice) -> dict:
     address = {"@type": "PostalAddress", "addressLocality": practice.place,
                "addressCountry": "NL"}
     address |= present(streetAddress=practice.address, postalCode=practice.postcode)
-    data = {"@type": "MedicalClinic", "name": practice.name,
-            "url": public_url(page_path(practice)), "address": address}
+    url = public_url(page_path(practice))
+    data = {"@type": "MedicalClinic", "@id": url, "name": practice.name, "url": url,
+            "address": address}
     data |= present(telephone=practice.phone, email=practice.email, sameAs=practice.website)
     if practice.availability:
         data["department"] = {

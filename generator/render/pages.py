@@ -18,8 +18,12 @@ from generator.model import Dataset, Municipality, Practice, Signup, Theme, Them
 from generator.render import finder, json_ld, open_data, schema_org, text
 from generator.render.calendars import feed_path
 from generator.render.municipality import municipality_globals
-from generator.render.paths import TEMPLATES, embed_path, page_path
+from generator.render.paths import TEMPLATES, embed_path, municipality_agenda_path, page_path
 
+# A list longer than this (sessions, practices) is not put on one page but becomes an index
+# by municipality, so that no page grows past what a cheap phone loads quickly (100 KB).
+ONE_PAGE_LIMIT = 150
+AGENDA = "agenda/index.md"
 STATUS_LABELS = {  # as the source reports it, and as computed (pilot_status.STATUSES)
     "aangekondigd": "Aangekondigd",
     "gepland": "Gepland",
@@ -51,7 +55,7 @@ def render_pages(dataset: Dataset, today: dt.date) -> dict[str, str]:
         "gemeenten/index.md": ("municipalities.md.j2", {}),
         "praktijken/index.md": ("practices.md.j2", {}),
         "themas/index.md": ("themes.md.j2", {}),
-        "agenda/index.md": ("agenda.md.j2", {}),
+        AGENDA: ("agenda.md.j2", {}),
         "agenda/archief.md": ("archive.md.j2", {}),
         f"{finder.FOLDER}/index.md": ("finder.md.j2", {}),
     }
@@ -60,6 +64,8 @@ def render_pages(dataset: Dataset, today: dt.date) -> dict[str, str]:
     pages |= {page_path(p): ("practice.md.j2", {"practice": p}) for p in dataset.practices}
     pages |= {page_path(t): ("theme.md.j2", {"theme": t}) for t in dataset.themes}
     pages |= {embed_path(m): ("embed.md.j2", {"municipality": m}) for m in dataset.municipalities}
+    pages |= {municipality_agenda_path(m): ("municipality_agenda.md.j2", {"municipality": m})
+              for m in dataset.municipalities}
     pages[f"{open_data.FOLDER}/index.md"] = ("open_data.md.j2", {"open_data": open_data})
     return {
         path: env.get_template(name).render(page=path, **context)
@@ -90,7 +96,12 @@ def _environment(dataset: Dataset, today: dt.date) -> Environment:
         "upcoming": lambda sessions: [s for s in sessions if s.date >= today],
         "past": lambda sessions: [s for s in sessions if s.date < today],
         "by_month": _by_month,
-        "session_anchor": lambda session: f"sessie-{session.id}",
+        "session_anchor": _session_anchor,
+        "session_href": pass_context(
+            lambda context, session: _session_href(context["page"], session, today)),
+        "one_page_limit": ONE_PAGE_LIMIT,
+        "municipality_agenda_path": municipality_agenda_path,
+        "index_by_province": lambda kind: _index_by_province(dataset, today, kind),
         "feed_path": feed_path,
         "finder_index": finder.INDEX,
         "relative_to_page": _relative_to_page,
@@ -114,6 +125,40 @@ def _environment(dataset: Dataset, today: dt.date) -> Environment:
         "html": text.html_text,
     }
     return env
+
+
+def _index_by_province(dataset: Dataset, today: dt.date, kind: str) -> list[tuple[str, list]]:
+    """Municipalities with upcoming sessions, past sessions or named practices, by province:
+    [(province, [(municipality, count, page), ...]), ...], for lists too long for one page.
+    The page is where that municipality's items are listed."""
+    items, where = {
+        "upcoming": (lambda m: [s for s in dataset.sessions_in(m) if s.date >= today],
+                     municipality_agenda_path),
+        "past": (lambda m: [s for s in dataset.sessions_in(m) if s.date < today],
+                 lambda m: municipality_agenda_path(m) + "#eerdere-bijeenkomsten"),
+        "practices": (dataset.practices_in,
+                      lambda m: page_path(m) + "#deelnemende-huisartsenpraktijken"),
+    }[kind]
+    rows = [(m, len(items(m)), where(m))
+            for m in sorted(dataset.municipalities, key=lambda m: (m.province, m.name))]
+    return [(province, list(group))
+            for province, group in groupby((row for row in rows if row[1]),
+                                           key=lambda row: row[0].province)]
+
+
+def _session_anchor(session: ThemeSession) -> str:
+    return f"sessie-{session.id}"
+
+
+def _session_href(page: str, session: ThemeSession, today: dt.date) -> str:
+    """Where a session's details are: its card on the agenda page of its (first)
+    municipality, or, once it is over, that page's list of earlier sessions. The agenda holds
+    the cards of all upcoming sessions too (when it lists them, the only time it links)."""
+    home = municipality_agenda_path(session.municipalities[0])
+    if session.date < today:
+        return text.relative(page, home) + "#eerdere-bijeenkomsten"
+    anchor = "#" + _session_anchor(session)
+    return anchor if page in (home, AGENDA) else text.relative(page, home) + anchor
 
 
 @pass_context

@@ -23,6 +23,11 @@ def embed_path(municipality: Municipality) -> str:
     return f"{EMBED_FOLDER}/{page_path(municipality)}"
 
 
+def municipality_agenda_path(municipality: Municipality) -> str:
+    """The page with every theme session in one municipality (its feed sits beside it)."""
+    return f"agenda/{page_path(municipality)}"
+
+
 def page_url(path: str) -> str:
     """The URL path of a Markdown page, as MkDocs serves it: 'gemeenten/almere/'."""
     stem = path.removesuffix(".md")

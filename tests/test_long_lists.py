@@ -1,0 +1,72 @@
+"""Lists too long for one page (national scale) become an index by municipality: checked on
+the fixture data with the limit lowered, so that both forms of each page are rendered."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import TODAY
+
+from generator.dataset import load_dataset
+from generator.render import json_ld, pages
+
+
+@pytest.fixture(scope="module")
+def dataset(sessions_data):
+    return load_dataset(sessions_data, TODAY)[0]
+
+
+def render(dataset, monkeypatch, limit: int) -> dict[str, str]:
+    monkeypatch.setattr(pages, "ONE_PAGE_LIMIT", limit)
+    return pages.render_pages(dataset, TODAY)
+
+
+def table_rows(markdown: str) -> list[str]:
+    return [line for line in markdown.splitlines() if line.startswith("| [")]
+
+
+def test_agenda_becomes_an_index_of_municipalities(dataset, monkeypatch):
+    agenda = render(dataset, monkeypatch, 5)["agenda/index.md"]  # 6 upcoming sessions
+    assert "Er zijn 6 bijeenkomsten gepland, te veel voor één pagina." in agenda
+    assert 'class="poh-session' not in agenda and "poh-filter" not in agenda
+    assert re.findall(r"^## (.+)$", agenda, re.MULTILINE)[:3] == [
+        "Drenthe", "Flevoland", "Limburg"]
+    assert table_rows(agenda) == [
+        "| [Hoogeveen](gemeenten/hoogeveen.md) | 3 |",
+        "| [Almere](gemeenten/almere.md) | 1 |",
+        "| [Leudal](gemeenten/leudal.md) | 2 |",
+    ]
+    listed = render(dataset, monkeypatch, 6)["agenda/index.md"]
+    assert listed.count('<div class="poh-session') == 6
+
+
+def test_archive_becomes_an_index_of_earlier_sessions(dataset, monkeypatch):
+    archive = render(dataset, monkeypatch, 1)["agenda/archief.md"]  # 2 past sessions
+    assert table_rows(archive) == [
+        "| [Leudal](gemeenten/leudal.md#eerdere-bijeenkomsten) | 2 |"]
+
+
+def test_practice_list_becomes_an_index(dataset, monkeypatch):
+    practices = render(dataset, monkeypatch, 3)["praktijken/index.md"]  # 4 practices
+    assert "Het zijn 4 praktijken, te veel voor één pagina." in practices
+    assert table_rows(practices) == [
+        "| [Hoogeveen](../gemeenten/hoogeveen.md#deelnemende-huisartsenpraktijken) | 3 |",
+        "| [Leudal](../gemeenten/leudal.md#deelnemende-huisartsenpraktijken) | 1 |",
+    ]
+
+
+def test_theme_page_shows_the_first_sessions_and_points_to_the_agenda(dataset, monkeypatch):
+    theme = render(dataset, monkeypatch, 10)["themas/opvoeden.md"]  # 3 upcoming, shows 2
+    assert theme.count("poh-session--short") == 2
+    assert "En nog 1 bijeenkomst: zie de [agenda](../agenda/index.md)." in theme
+
+
+def test_a_big_city_leaves_its_clinics_to_their_own_pages(dataset, monkeypatch):
+    hoogeveen = next(m for m in dataset.municipalities if m.id == "hoogeveen")
+    graph = json.loads(re.sub(r"<[^>]+>", "", json_ld.municipality_json_ld(hoogeveen, dataset)))
+    assert [item["@type"] for item in graph["@graph"]].count("MedicalClinic") == 3
+    monkeypatch.setattr(json_ld, "CLINICS_IN_FULL", 2)
+    graph = json.loads(re.sub(r"<[^>]+>", "", json_ld.municipality_json_ld(hoogeveen, dataset)))
+    assert [item["@type"] for item in graph["@graph"]] == ["GovernmentOrganization"]
