@@ -70,3 +70,11 @@ def test_a_big_city_leaves_its_clinics_to_their_own_pages(dataset, monkeypatch):
     monkeypatch.setattr(json_ld, "CLINICS_IN_FULL", 2)
     graph = json.loads(re.sub(r"<[^>]+>", "", json_ld.municipality_json_ld(hoogeveen, dataset)))
     assert [item["@type"] for item in graph["@graph"]] == ["GovernmentOrganization"]
+
+
+def test_overview_draws_one_timeline_only_while_it_stays_readable(dataset, monkeypatch):
+    assert "<svg" in render(dataset, monkeypatch, 25)["gemeenten/index.md"]  # 5 pilots
+    overview = render(dataset, monkeypatch, 24)["gemeenten/index.md"]
+    assert "<svg" not in overview
+    assert "Bij 5 pilots is één tijdlijn op een telefoon niet meer te lezen." in overview
+    assert len(table_rows(overview)) == 5  # the table stays whole
