@@ -84,3 +84,17 @@ def test_practice_page_contact_report_link_and_poster_address(details_site):
 
 def test_a_practice_without_hours_has_no_next_slot_block(built_site):
     assert page(built_site, "praktijken/eikstaete-hoogeveen").select_one(".poh-next") is None
+
+
+def test_site_search_keeps_what_parents_search_for(details_site):
+    docs = json.loads((details_site / "search/search_index.json").read_text())["docs"]
+    locations = [doc["location"] for doc in docs]
+    practice = [doc for doc in docs if doc["location"].startswith("praktijken/deckers-haelen/")]
+    assert [doc["title"] for doc in practice] == ["Huisartsenpraktijk Deckers"]
+    assert "Haelen" in practice[0]["text"] and "Leudal" in practice[0]["text"]
+    leudal = {doc["location"].split("#")[-1] for doc in docs
+              if doc["location"].startswith("gemeenten/leudal/")}
+    assert "deelnemende-huisartsenpraktijken" in leudal
+    assert not leudal & {"tijdlijn", "themabijeenkomsten", "link-naar-deze-pagina", "bronnen"}
+    assert not [loc for loc in locations if loc.startswith(("agenda/gemeenten/", "embed/"))]
+    assert any(loc.startswith("themas/vaccinatie/") for loc in locations)

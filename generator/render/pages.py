@@ -100,6 +100,8 @@ def _environment(dataset: Dataset, today: dt.date) -> Environment:
         "session_href": pass_context(
             lambda context, session: _session_href(context["page"], session, today)),
         "one_page_limit": ONE_PAGE_LIMIT,
+        # attr_list's marker that keeps a section out of Material's search index
+        "not_searched": Markup("{ data-search-exclude }"),
         "municipality_agenda_path": municipality_agenda_path,
         "index_by_province": lambda kind: _index_by_province(dataset, today, kind),
         "feed_path": feed_path,
