@@ -32,7 +32,10 @@ def escape(value: object) -> Markup:
     if value is None:
         return Markup("")
     text = _WHITESPACE.sub(" ", str(value))  # not stripped: ", " between links keeps its space
-    return Markup(html.escape(_MARKDOWN_SPECIAL.sub(r"\\\1", text), quote=False))
+    escaped = html.escape(_MARKDOWN_SPECIAL.sub(r"\\\1", text), quote=False)
+    # "~~~" at the start of a line opens a code block, and Markdown has no backslash escape
+    # for "~": an entity shows the same character.
+    return Markup(escaped.replace("~", "&#126;"))
 
 
 def paragraphs(value: str | None) -> Markup:
