@@ -33,7 +33,11 @@ def build_site(config_file: Path, site_dir: Path, today: dt.date, data_dir: Path
 def build_environment(today: dt.date, data_dir: Path) -> dict[str, str]:
     """Environment for a reproducible build: fixed today, fixed sitemap dates, no banner."""
     midnight = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
+    # The hook imports this package: make it importable from any working folder.
+    package_root = str(Path(__file__).resolve().parent.parent)
+    python_path = os.pathsep.join(filter(None, (package_root, os.environ.get("PYTHONPATH"))))
     return os.environ | {
+        "PYTHONPATH": python_path,
         "POH_TODAY": today.isoformat(),
         "POH_DATA_DIR": str(data_dir.resolve()),
         "SOURCE_DATE_EPOCH": str(int(midnight.timestamp())),

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import gzip
 import hashlib
 import os
 import re
 import shutil
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DATA, ROOT, build
+from conftest import DATA, ROOT, TODAY, build, overlay
 
 from generator.cli import main
+from generator.dataset import load_dataset
+from generator.render import render_site
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -76,15 +82,53 @@ def test_no_third_party_resources(built_site):
                     assert not re.match(r"(https?:)?//", value), (path, value)
 
 
-def test_same_data_and_today_give_identical_sites(built_site, tmp_path):
-    again = tmp_path / "again"
-    assert build(DATA, again) == 0
-    assert tree_digest(again) == tree_digest(built_site)
+def test_same_data_and_today_give_identical_sites(built_site, tmp_path, monkeypatch):
+    """Built again from another folder, time zone, locale and file order: the same bytes."""
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("themes", "practices", "municipalities"):  # written in another order
+        shutil.copy(DATA / f"{name}.yaml", data / f"{name}.yaml")
+    (data / "notities.txt").write_text("Geen gegevens.\n", encoding="utf-8")
+    monkeypatch.setenv("TZ", "Pacific/Kiritimati")  # UTC+14: already tomorrow in Amsterdam
+    monkeypatch.setenv("LC_ALL", "tr_TR.UTF-8")  # a locale where "i".upper() is not "I"
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.chdir(tmp_path)
+    time.tzset()
+    try:
+        assert build(data, tmp_path / "again") == 0
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert tree_digest(tmp_path / "again") == tree_digest(built_site)
 
 
-def test_invalid_data_leaves_the_existing_site_untouched(edit, tmp_path, capsys):
+def test_sitemap_dates_are_the_build_day(built_site):
+    sitemap = (built_site / "sitemap.xml").read_bytes()
+    dates = re.findall(rb"<lastmod>([^<]*)</lastmod>", sitemap)
+    assert len(dates) > 20 and set(dates) == {TODAY.isoformat().encode()}
+    packed = (built_site / "sitemap.xml.gz").read_bytes()
+    assert gzip.decompress(packed) == sitemap
+    midnight = dt.datetime.combine(TODAY, dt.time(), tzinfo=dt.UTC)  # SOURCE_DATE_EPOCH
+    assert int.from_bytes(packed[4:8], "little") == int(midnight.timestamp())  # gzip mtime
+
+
+@pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "America/St_Johns"])
+def test_rendering_ignores_the_time_zone(tmp_path, monkeypatch, zone):
+    """The generator alone (as `export` runs it, outside the pinned MkDocs environment)."""
+    dataset, _warnings = load_dataset(overlay(tmp_path / "data", "sessions"), TODAY)
+    expected = render_site(dataset, TODAY)
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        assert render_site(dataset, TODAY) == expected
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_invalid_data_leaves_the_existing_site_untouched(built_site, edit, tmp_path, capsys):
     site = tmp_path / "site"
-    assert build(DATA, site) == 0
+    shutil.copytree(built_site, site)
     before = tree_digest(site)
     data = edit("practices.yaml", "    place: Haelen\n",
                 "    place: Haelen\n    place: Roermond\n    website: javascript:alert(1)\n")
@@ -110,10 +154,9 @@ def project_copy(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("broken", ["[x](bestaat-niet.md)", "[x](over.md#geen-anker)",
                                     "[x](/privacy/)"])
-def test_broken_links_stop_the_strict_build(project_copy, broken, capsys):
+def test_broken_links_stop_the_strict_build(built_site, project_copy, broken, capsys):
     site = project_copy / "site"
-    assert main(["build", "--data", str(DATA), "--site-dir", str(site),
-                 "--config-file", str(project_copy / "mkdocs.yml")]) == 0
+    shutil.copytree(built_site, site)  # the previous site
     before = tree_digest(site)
     with (project_copy / "docs/over.md").open("a", encoding="utf-8") as page:
         page.write(f"\n{broken}\n")
@@ -121,6 +164,43 @@ def test_broken_links_stop_the_strict_build(project_copy, broken, capsys):
                  "--config-file", str(project_copy / "mkdocs.yml")]) == 1
     assert "niet gebouwd" in capsys.readouterr().err
     assert tree_digest(site) == before
+
+
+def test_make_site_with_a_broken_data_file_keeps_the_previous_site(built_site, tmp_path):
+    """`make site` itself, in a copy of the project whose data/ has a mistake."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("Makefile", "mkdocs.yml", "requirements.lock", "docs", "overrides"):
+        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
+        copy(ROOT / name, project / name)
+    os.symlink(ROOT / "generator", project / "generator")
+    # The project's virtualenv, with a stamp of its own that tells make it is up to date:
+    # the test must not install anything.
+    (project / ".venv").mkdir()
+    for entry in (ROOT / ".venv").iterdir():
+        if not entry.name.startswith(".installed-"):
+            os.symlink(entry, project / ".venv" / entry.name)
+    checksum = subprocess.run("cksum < requirements.lock", shell=True, cwd=project, check=True,
+                              capture_output=True, text=True).stdout.split()[0]
+    (project / ".venv" / f".installed-{checksum}").touch()
+    os.utime(project / "requirements.lock", (0, 0))
+    shutil.copytree(DATA, project / "data", ignore=shutil.ignore_patterns("schemas"))
+    shutil.copytree(built_site, project / "site")
+    before = tree_digest(project / "site")
+    entries = sorted(path.name for path in project.iterdir())
+    practices = project / "data/practices.yaml"
+    text = practices.read_text(encoding="utf-8")
+    practices.write_text(text.replace('        start: "15:00"', "        start: 25:00"),
+                         encoding="utf-8")
+    line = text[: text.index('        start: "15:00"')].count("\n") + 1
+    result = subprocess.run(["make", "site", f"TODAY={TODAY.isoformat()}"], cwd=project,
+                            capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode != 0
+    assert f"data/practices.yaml:{line}:16: fout: Ongeldige waarde '25:00'." in result.stderr
+    assert "De site is niet bijgewerkt." in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert tree_digest(project / "site") == before  # every byte of every file
+    assert sorted(path.name for path in project.iterdir()) == entries  # nothing left behind
 
 
 def test_export_writes_the_generated_pages(tmp_path):
