@@ -8,9 +8,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import TODAY
 
 from generator.dataset import load_dataset
+from generator.problems import DataError
+
+
+# Helpers that other test files (test_stable_links.py) use for their own mistakes.
+def problems_in(data_dir: Path) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_dir, TODAY)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def line_of(data_dir: Path, file: str, text: str) -> int:
+    """1-based number of the line in `file` that contains `text` (the first one)."""
+    lines = (data_dir / file).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if text in line)
 
 
 def test_shipped_data_is_valid_without_warnings():
