@@ -374,8 +374,12 @@ def test_check_date_warning_starts_after_180_days(tmp_path, verified_on, warned)
     assert [w.message.startswith("De gegevens van") for w in warnings] == ([True] if warned else [])
 
 
-def test_an_ended_pilot_not_marked_lopend_gives_no_warning(tmp_path):
-    """Twenterand's extension ended in 2022 and the data says 'verlengd': that is the source."""
+def test_lopend_gives_no_warning_before_the_end_month_is_over(tmp_path):
+    """An end "2026-11" means the end of November: on 23 November the pilot still runs.
+
+    (Twenterand's extension ended in 2022, but its status is 'verlengd', as the source says:
+    the shipped data gives no warnings, see test_validate.py.)
+    """
     data = fresh_data(tmp_path)
     replace('      status: lopend\n      status_note: >-\n        In 2021',
             '      status: lopend\n      end:\n        date: "2026-11"\n'
