@@ -210,3 +210,13 @@ def test_export_writes_the_generated_pages(tmp_path):
     mtime = page.stat().st_mtime_ns
     assert main(["export", str(tmp_path), "--today", "2026-11-23"]) == 0
     assert page.stat().st_mtime_ns == mtime  # unchanged files are not rewritten
+
+
+def test_build_date_honours_source_date_epoch(monkeypatch):
+    from generator.today import build_date
+
+    monkeypatch.delenv("POH_TODAY", raising=False)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795305600")  # 2026-11-22 00:00 UTC
+    assert build_date().isoformat() == "2026-11-22"
+    monkeypatch.setenv("POH_TODAY", "2026-11-23")  # --today wins
+    assert build_date().isoformat() == "2026-11-23"

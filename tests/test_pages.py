@@ -140,3 +140,14 @@ def test_link_target_cannot_break_out_of_markdown():
     assert link("x", "https://a.example/p) [y](javascript:z") == (
         "[x](https://a.example/p%29%20%5By%5D%28javascript:z)"
     )
+
+
+@pytest.mark.parametrize("value", ["Café <b>\x85", "a\x7fb", "x\ufffey", 'say "hi": # no'])
+def test_front_matter_values_read_back_as_typed(value):
+    import yaml
+
+    from generator.render.pages import _front_matter_value
+
+    assert yaml.safe_load(f"title: {_front_matter_value(value)}")["title"] == (
+        value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        .replace('"', "&quot;").replace("'", "&#x27;"))

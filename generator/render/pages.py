@@ -194,7 +194,9 @@ def _link_to(context, item: Municipality | Practice | Theme | str, label: object
 def _front_matter_value(value: object) -> Markup:
     """A front-matter string. MkDocs themes print page.meta and titles into HTML unescaped,
     so the text is HTML-escaped here and then quoted as a YAML (JSON) string."""
-    return Markup(json.dumps(html.escape(str(value), quote=True), ensure_ascii=False))
+    # ASCII only: YAML refuses some characters JSON leaves raw (\x7f-\x9f, \ufffe) and the
+    # page's front matter would then be read as text; \u escapes are valid YAML.
+    return Markup(json.dumps(html.escape(str(value), quote=True), ensure_ascii=True))
 
 
 def _compact_json(data: object) -> str:
