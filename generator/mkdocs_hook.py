@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from generator.dataset import load_dataset
+from generator.load import without_gc
 from generator.problems import DataError
 from generator.render import Site, render_site
 from generator.today import build_date
@@ -48,7 +49,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # must not stop the site (`python -m generator build` has already listed them).
         for warning in warnings:
             log.info(str(warning))
-        _site = render_site(dataset, today)
+        with without_gc():  # some 5% faster for a national data set; all freed after
+            _site = render_site(dataset, today)
     config.nav = _expand_nav(config.nav or [], _site.nav)
     if str(data_dir) not in config.watch:
         config.watch.append(str(data_dir))
