@@ -62,3 +62,17 @@ def html_pages(folder: Path) -> list[tuple[int, str]]:
     pages = [(path.stat().st_size, path.relative_to(folder).as_posix())
              for path in folder.rglob("*.html")]
     return sorted(pages, reverse=True)
+
+
+def size_by_kind(folder: Path) -> dict[str, list[int]]:
+    """[bytes, files] per kind of file (HTML pages, ICS feeds, JSON, ...), largest first."""
+    kinds: dict[str, list[int]] = {}
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            kind = os.path.splitext(name)[1].lstrip(".") or "other"
+            top = os.path.relpath(root, folder).split(os.sep)[0]
+            kind = {"assets": "theme assets", "search": "search index"}.get(top, kind)
+            entry = kinds.setdefault(kind, [0, 0])
+            entry[0] += os.path.getsize(os.path.join(root, name))
+            entry[1] += 1
+    return dict(sorted(kinds.items(), key=lambda item: -item[1][0]))

@@ -128,6 +128,7 @@ def _site_figures(site: Path, build: measure.Run) -> dict:
     return {
         "seconds": build.seconds, "peak_bytes": build.peak_bytes,
         "site_bytes": total, "site_files": files, "html_pages": len(pages),
+        "size_by_kind": measure.size_by_kind(site),
         "largest_html": pages[0] if pages else None,
         "html_over_limit": sum(1 for bytes_, _path in pages if bytes_ > PAGE_LIMIT),
         "search_index": measure.file_sizes(site / SEARCH_INDEX),

@@ -17,7 +17,7 @@ from icalendar import Calendar, Event
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from bench import run, synthetic
+from bench import profile, run, synthetic
 from generator.dataset import SCHEMA_DIR, load_dataset
 from generator.load import Document, load_document
 from generator.model import Location, Signup
@@ -79,6 +79,10 @@ def test_tiny_bench_prints_the_table_with_the_reference(tmp_path, capsys):
     assert results["project"]["search_index"][1] > 0
     assert (tmp_path / "site" / "index.html").is_file()
     assert (tmp_path / "reference" / "site" / "index.html").is_file()
+    assert profile.main([str(tmp_path / "data")]) == 0
+    phases = capsys.readouterr().out
+    assert "| MkDocs: Markdown to HTML |" in phases
+    assert "| whole build (profiled) |" in phases
 
 
 # --- performance changes keep behaviour ---------------------------------------------------

@@ -1,0 +1,92 @@
+"""Where the build's time goes: `mkdocs build` for a data folder under cProfile, by phase.
+
+    python -m bench.profile .bench/data
+
+The profiler slows Python code down two to three times, unevenly, so the shares are what
+to read, not the seconds. Phases overlap nowhere: each is one function's cumulative time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime as dt
+import os
+import pstats
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# (label, path suffix of the module, function name): cumulative time of that function.
+PHASES = (
+    ("generator: load + validate (hook)", "generator/dataset.py", "load_dataset"),
+    ("generator: Markdown pages (templates)", "generator/render/pages.py", "render_pages"),
+    ("generator: calendars", "generator/render/calendars.py", "render_calendars"),
+    ("generator: open data", "generator/render/open_data.py", "render_open_data"),
+    ("generator: redirects", "generator/render/stable_links.py", "render_redirects"),
+    ("generator: finder index", "generator/render/finder.py", "render_finder"),
+    ("MkDocs: adding generated files (hook on_files)", "generator/mkdocs_hook.py", "on_files"),
+    ("MkDocs: Markdown to HTML", "mkdocs/commands/build.py", "_populate_page"),
+    ("Material: search index entries", "material/plugins/search/plugin.py",
+     "on_page_context"),
+    ("MkDocs: page templates, writing pages", "mkdocs/commands/build.py", "_build_page"),
+    ("MkDocs: copying other files", "mkdocs/structure/files.py", "copy_static_files"),
+    ("MkDocs: navigation", "mkdocs/structure/nav.py", "get_navigation"),
+)
+
+
+def profile_build(data: Path, today: dt.date, out: Path) -> pstats.Stats:
+    """Run the project's `mkdocs build` in this process under cProfile."""
+    os.environ.update({"POH_DATA_DIR": str(data.resolve()), "POH_TODAY": today.isoformat(),
+                       "NO_MKDOCS_2_WARNING": "1"})
+    from mkdocs.__main__ import cli  # imported late: the environment must be set first
+
+    profiler = cProfile.Profile()
+    arguments = ["build", "--quiet", "--config-file", str(ROOT / "mkdocs.yml"),
+                 "--site-dir", str(out)]
+    try:
+        profiler.runcall(cli.main, arguments, standalone_mode=False)
+    finally:
+        profiler.create_stats()
+    return pstats.Stats(profiler)
+
+
+def phases(stats: pstats.Stats) -> list[tuple[str, float]]:
+    """(label, cumulative seconds) per phase, then the whole build."""
+    found = {}
+    for (filename, _line, name), (_cc, _nc, _tt, cumulative, _callers) in stats.stats.items():
+        for label, suffix, function in PHASES:
+            if name == function and filename.endswith(suffix):
+                found[label] = found.get(label, 0.0) + cumulative
+    total = max(row[3] for row in stats.stats.values())
+    rows = [(label, found.get(label, 0.0)) for label, _suffix, _function in PHASES]
+    # The search plugin runs inside _build_page: report the page templates without it.
+    search = found.get(PHASES[8][0], 0.0)
+    rows = [(label, seconds - search if label == PHASES[9][0] else seconds)
+            for label, seconds in rows]
+    return rows + [("whole build (profiled)", total)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.profile", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("data", type=Path)
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date(2026, 11, 23))
+    parser.add_argument("--save", type=Path, help="also write the raw profile here")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="poh-profile-") as scratch:
+        stats = profile_build(args.data, args.today, Path(scratch) / "site")
+    if args.save:
+        stats.dump_stats(args.save)
+    rows = phases(stats)
+    total = rows[-1][1]
+    print("| phase | profiled seconds | share |")
+    print("| --- | ---: | ---: |")
+    for label, seconds in rows:
+        print(f"| {label} | {seconds:.1f} | {seconds / total:.0%} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
