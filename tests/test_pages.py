@@ -142,7 +142,8 @@ def test_link_target_cannot_break_out_of_markdown():
     )
 
 
-@pytest.mark.parametrize("value", ["Café <b>\x85", "a\x7fb", "x\ufffey", 'say "hi": # no'])
+@pytest.mark.parametrize("value", ["Café <b>\x85", "a\x7fb", "x\ufffey", 'say "hi": # no',
+                                   "\U0001f600 \U00051c56", "a\u2028b"])
 def test_front_matter_values_read_back_as_typed(value):
     import yaml
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import re
 from itertools import groupby
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
@@ -24,6 +25,9 @@ from generator.render.paths import TEMPLATES, embed_path, municipality_agenda_pa
 # by municipality, so that no page grows past what a cheap phone loads quickly (100 KB).
 ONE_PAGE_LIMIT = 150
 AGENDA = "agenda/index.md"
+# Characters YAML refuses in a file, plus those it reads as line breaks (\x85, \u2028-9).
+_NOT_YAML_PRINTABLE = re.compile(
+    "[^\t\n\r -~\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 STATUS_LABELS = {  # as the source reports it, and as computed (pilot_status.STATUSES)
     "aangekondigd": "Aangekondigd",
     "gepland": "Gepland",
@@ -194,9 +198,10 @@ def _link_to(context, item: Municipality | Practice | Theme | str, label: object
 def _front_matter_value(value: object) -> Markup:
     """A front-matter string. MkDocs themes print page.meta and titles into HTML unescaped,
     so the text is HTML-escaped here and then quoted as a YAML (JSON) string."""
-    # ASCII only: YAML refuses some characters JSON leaves raw (\x7f-\x9f, \ufffe) and the
-    # page's front matter would then be read as text; \u escapes are valid YAML.
-    return Markup(json.dumps(html.escape(str(value), quote=True), ensure_ascii=True))
+    text = json.dumps(html.escape(str(value), quote=True), ensure_ascii=False)
+    # JSON leaves some characters raw that YAML refuses (\x7f-\x9f, \ufffe) or folds (\x85):
+    # the front matter would be read as page text or changed. A \u escape means the same.
+    return Markup(_NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
 def _compact_json(data: object) -> str:
