@@ -24,10 +24,11 @@ validate: $(STAMP)
 
 # Synthetic national data, the site and a plain MkDocs Material reference, side by side.
 # SCALE=1 is national size (342 municipalities, 4,900 practices, 20,000 sessions); SERVE=1
-# also times an edit in mkdocs serve. Everything is written to .bench/ (git-ignored).
+# also times an edit in mkdocs serve; REPEAT=3 builds both sites three times and keeps the
+# fastest of each. Everything is written to .bench/ (git-ignored).
 SCALE ?= 1
 bench: $(STAMP)
-	$(PY) -m bench --scale $(SCALE) $(if $(SERVE),--serve)
+	$(PY) -m bench --scale $(SCALE) $(if $(SERVE),--serve) $(if $(REPEAT),--repeat $(REPEAT))
 
 clean:
 	rm -rf site .site.* .bench $(VENV) .pytest_cache .ruff_cache test-artifacts node_modules

@@ -18,6 +18,7 @@ from pathlib import Path
 @dataclass(frozen=True)
 class Run:
     seconds: float
+    cpu_seconds: float  # user + system, of the child and the children it waited for
     peak_bytes: int
     returncode: int
 
@@ -36,7 +37,8 @@ def run(command: list[str], environment: dict[str, str] | None = None,
     finally:
         if log:
             output.close()
-    return Run(seconds, usage.ru_maxrss * 1024, process.returncode)  # Linux counts in KiB
+    return Run(seconds, usage.ru_utime + usage.ru_stime,
+               usage.ru_maxrss * 1024, process.returncode)  # Linux counts maxrss in KiB
 
 
 def tree_size(folder: Path) -> tuple[int, int]:

@@ -27,12 +27,12 @@ def page_shape(markdown: str) -> list[int]:
 
 
 def measure(data_dir: Path, today: dt.date) -> dict:
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     dataset, warnings = load_dataset(data_dir, today)
-    loaded = time.perf_counter()
+    loaded, cpu_loaded = time.perf_counter(), time.process_time()
     load_peak = _peak()
     site = render_site(dataset, today)
-    rendered = time.perf_counter()
+    rendered, cpu_rendered = time.perf_counter(), time.process_time()
     pages = {path: page_shape(content) for path, content in site.files.items()
              if path.endswith(".md")}
     pages |= {path.relative_to(DOCS).as_posix(): page_shape(path.read_text(encoding="utf-8"))
@@ -40,6 +40,8 @@ def measure(data_dir: Path, today: dt.date) -> dict:
     return {
         "load_seconds": loaded - started, "load_peak_bytes": load_peak,
         "render_seconds": rendered - loaded, "render_peak_bytes": _peak(),
+        "load_cpu_seconds": cpu_loaded - cpu_started,
+        "render_cpu_seconds": cpu_rendered - cpu_loaded,
         "warnings": len(warnings), "files": len(site.files),
         "generated_bytes": sum(len(content) for content in site.files.values()),
         "pages": pages, "sections": site.nav,
