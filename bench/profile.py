@@ -1,6 +1,7 @@
 """Where the build's time goes: `mkdocs build` for a data folder under cProfile, by phase.
 
     python -m bench.profile .bench/data
+    python -m bench.profile .bench/data --config-file .bench/reference/mkdocs.yml
 
 The profiler slows Python code down two to three times, unevenly, so the shares are what
 to read, not the seconds. Phases overlap nowhere: each is one function's cumulative time.
@@ -36,15 +37,15 @@ PHASES = (
 )
 
 
-def profile_build(data: Path, today: dt.date, out: Path) -> pstats.Stats:
-    """Run the project's `mkdocs build` in this process under cProfile."""
+def profile_build(data: Path, today: dt.date, out: Path,
+                  config: Path = ROOT / "mkdocs.yml") -> pstats.Stats:
+    """Run `mkdocs build` (the project's, or the reference's) in this process under cProfile."""
     os.environ.update({"POH_DATA_DIR": str(data.resolve()), "POH_TODAY": today.isoformat(),
                        "NO_MKDOCS_2_WARNING": "1"})
     from mkdocs.__main__ import cli  # imported late: the environment must be set first
 
     profiler = cProfile.Profile()
-    arguments = ["build", "--quiet", "--config-file", str(ROOT / "mkdocs.yml"),
-                 "--site-dir", str(out)]
+    arguments = ["build", "--quiet", "--config-file", str(config), "--site-dir", str(out)]
     try:
         profiler.runcall(cli.main, arguments, standalone_mode=False)
     finally:
@@ -74,9 +75,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data", type=Path)
     parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date(2026, 11, 23))
     parser.add_argument("--save", type=Path, help="also write the raw profile here")
+    parser.add_argument("--config-file", type=Path, default=ROOT / "mkdocs.yml",
+                        help="another site, such as .bench/reference/mkdocs.yml")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="poh-profile-") as scratch:
-        stats = profile_build(args.data, args.today, Path(scratch) / "site")
+        stats = profile_build(args.data, args.today, Path(scratch) / "site",
+                              args.config_file.resolve())
     if args.save:
         stats.dump_stats(args.save)
     rows = phases(stats)
