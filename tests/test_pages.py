@@ -123,9 +123,12 @@ def test_hostile_text_is_shown_as_typed(hostile_site):
 
 def test_escape_neutralises_markdown_and_html():
     assert escape("<b>*x*</b> [a](b) #1 & |") == (
-        r"&lt;b&gt;\*x\*&lt;/b&gt; \[a\]\(b\) \#1 &amp; \|"
+        r"&lt;b&gt;\*x\*&lt;/b&gt; \[a\](b) \#1 &amp; \|"
     )
     assert escape("two\nlines") == "two lines"
+    # Block syntax only counts at the start of a line: escaped there, left alone elsewhere.
+    assert [escape(text) for text in ("- a-b", " 12. x.", "!!! note", "+1", "15.00–16.00")] == [
+        r"\- a-b", r" 12\. x.", r"\!!! note", r"\+1", r"15\.00–16.00"]
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "JAVASCRIPT:x", "data:text/html,x",

@@ -20,8 +20,13 @@ MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
           "september", "oktober", "november", "december")
 ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
 
-# What Python-Markdown lets a backslash escape, plus | for tables; < > & become entities.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+# Markdown syntax anywhere in a line: emphasis, code, links, attribute lists, headings'
+# closing #s, and | for tables; < > & become entities. The other characters Python-Markdown
+# can escape (. - + ! ( )) only mean something at the start of a line ("1. ", "- ", "!!!"),
+# or right after a ] that is escaped already; escaping them everywhere cost the Markdown
+# conversion a match per backslash (930,000 at national scale).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
+_LINE_START = re.compile(r"^(\s*)([+\-!]|[0-9]+(?=\.))")
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -32,10 +37,16 @@ def escape(value: object) -> Markup:
     if value is None:
         return Markup("")
     text = _WHITESPACE.sub(" ", str(value))  # not stripped: ", " between links keeps its space
-    escaped = html.escape(_MARKDOWN_SPECIAL.sub(r"\\\1", text), quote=False)
+    text = _LINE_START.sub(_escape_line_start, _MARKDOWN_SPECIAL.sub(r"\\\1", text))
+    escaped = html.escape(text, quote=False)
     # "~~~" at the start of a line opens a code block, and Markdown has no backslash escape
     # for "~": an entity shows the same character.
     return Markup(escaped.replace("~", "&#126;"))
+
+
+def _escape_line_start(match: re.Match) -> str:
+    space, found = match.groups()
+    return space + (found + "\\" if found[0].isdigit() else "\\" + found)  # "1\." or "\-"
 
 
 def paragraphs(value: str | None) -> Markup:
