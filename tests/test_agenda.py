@@ -148,3 +148,22 @@ def test_each_municipality_has_an_agenda_page(sessions_site, town, coming, earli
     municipality = soup(sessions_site, f"gemeenten/{town}")
     assert municipality.find("a", string=f"Themabijeenkomsten in {town.title()}")["href"] == (
         f"../../agenda/gemeenten/{town}/")
+
+
+@pytest.mark.parametrize(("today", "expected"), [
+    # Moved from a date now past to one still coming: the archive links to the new card.
+    ("2026-12-20", "gemeenten/hoogeveen.md#sessie-hoogeveen-2027-01-12-opvoeden"),
+    # Both over: to the municipality's list of earlier sessions.
+    ("2027-02-01", "gemeenten/hoogeveen.md#eerdere-bijeenkomsten"),
+])
+def test_archive_links_a_moved_session_to_its_new_date(sessions_data, tmp_path, today,
+                                                       expected):
+    import datetime as dt
+
+    from conftest import build
+
+    site = tmp_path / "site"
+    assert build(sessions_data, site, dt.date.fromisoformat(today)) == 0  # strict: anchors
+    card = soup(site, "agenda/archief").select_one("#sessie-hoogeveen-2026-12-15-opvoeden")
+    href = card.find("a", string="dinsdag 12 januari 2027, 10.00–11.30 uur")["href"]
+    assert href == "../" + expected.replace(".md#", "/#")  # from agenda/archief/
