@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 from generator.dataset import load_dataset
-from generator.problems import DataError, format_problems
+from generator.model import Dataset
+from generator.problems import DataError, Problem, format_problems
 from generator.render import render_site
 from generator.session_editor import (
     COLUMNS,
@@ -70,18 +71,24 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    _checked(args)
+    return 0
+
+
+def _checked(args: argparse.Namespace) -> tuple[Dataset, list[Problem]]:
+    """Load and validate, print the warnings and a summary; DataError when invalid."""
     dataset, warnings = load_dataset(args.data, args.today or build_date())
     if warnings:
         print(format_problems(warnings), file=sys.stderr)
     print(f"De gegevens zijn in orde: {len(dataset.municipalities)} gemeenten, "
           f"{len(dataset.practices)} praktijken, {len(dataset.themes)} thema's, "
           f"{len(dataset.sessions)} themabijeenkomsten.")
-    return 0
+    return dataset, warnings
 
 
 def _build(args: argparse.Namespace) -> int:
-    _validate(args)  # Dutch errors and exit code 2 before MkDocs is even started
-    build_site(args.config_file, args.site_dir, args.today or build_date(), args.data)
+    checked = _checked(args)  # Dutch errors and exit code 2 before MkDocs is even started
+    build_site(args.config_file, args.site_dir, args.today or build_date(), args.data, checked)
     print(f"De site staat in {args.site_dir}/.")
     return 0
 

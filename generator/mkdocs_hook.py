@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from generator.dataset import load_dataset
+from generator.dataset import checked_dataset
 from generator.load import without_gc
 from generator.problems import DataError
 from generator.render import Site, render_site
@@ -38,7 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data_dir = Path(os.environ.get("POH_DATA_DIR") or default)
     today = build_date()
     try:
-        dataset, warnings = load_dataset(data_dir, today)
+        dataset, warnings = checked_dataset(data_dir, today)
     except DataError as error:
         if not (_serving and _site):
             raise PluginError("De gegevens bevatten fouten:\n" + str(error)) from None

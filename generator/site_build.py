@@ -14,20 +14,30 @@ import sys
 import tempfile
 from pathlib import Path
 
+from generator.dataset import CHECKED_ENV, save_checked
+from generator.model import Dataset
+from generator.problems import Problem
+
 
 class BuildFailed(Exception):
     """MkDocs did not finish; its own output says why."""
 
 
-def build_site(config_file: Path, site_dir: Path, today: dt.date, data_dir: Path) -> None:
+def build_site(config_file: Path, site_dir: Path, today: dt.date, data_dir: Path,
+               checked: tuple[Dataset, list[Problem]]) -> None:
+    """Build from `checked`, the dataset validated from `data_dir` (the hook is handed it)."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
+    handed_over = staging.with_name(staging.name + ".pickle")
     try:
-        _run_mkdocs(config_file, staging, build_environment(today, data_dir))
+        save_checked(checked, handed_over)
+        environment = build_environment(today, data_dir) | {CHECKED_ENV: str(handed_over)}
+        _run_mkdocs(config_file, staging, environment)
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        handed_over.unlink(missing_ok=True)
 
 
 def build_environment(today: dt.date, data_dir: Path) -> dict[str, str]:

@@ -206,7 +206,7 @@ def test_make_site_with_a_broken_data_file_keeps_the_previous_site(built_site, t
 def test_export_writes_the_generated_pages(tmp_path):
     assert main(["export", str(tmp_path), "--today", "2026-11-23"]) == 0
     page = tmp_path / "praktijken/deckers-haelen.md"
-    assert "15\\.00–16\\.00 uur" in page.read_text(encoding="utf-8")
+    assert "| dinsdag | 15\\.00–16.00 uur |" in page.read_text(encoding="utf-8")
     mtime = page.stat().st_mtime_ns
     assert main(["export", str(tmp_path), "--today", "2026-11-23"]) == 0
     assert page.stat().st_mtime_ns == mtime  # unchanged files are not rewritten
@@ -220,3 +220,22 @@ def test_build_date_honours_source_date_epoch(monkeypatch):
     assert build_date().isoformat() == "2026-11-22"
     monkeypatch.setenv("POH_TODAY", "2026-11-23")  # --today wins
     assert build_date().isoformat() == "2026-11-23"
+
+
+def test_the_hook_is_handed_the_validated_data(tmp_path, monkeypatch):
+    from conftest import TODAY
+
+    from generator.dataset import CHECKED_ENV, checked_dataset, load_dataset, save_checked
+
+    checked = load_dataset(DATA, TODAY)
+    save_checked(checked, tmp_path / "checked.pickle")
+    monkeypatch.setenv(CHECKED_ENV, str(tmp_path / "checked.pickle"))
+    dataset, warnings = checked_dataset(tmp_path / "no-data-here", TODAY)  # not read
+    assert dataset == checked[0] and warnings == checked[1]
+    monkeypatch.delenv(CHECKED_ENV)
+    assert checked_dataset(DATA, TODAY)[0] == checked[0]
+
+
+def test_a_build_leaves_only_the_site(tmp_path):
+    assert build(DATA, tmp_path / "site") == 0
+    assert [path.name for path in tmp_path.iterdir()] == ["site"]
