@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from generator.render.nav import expand_nav
+
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = ("huisarts", "praktijk", "jongeren", "ouders", "gemeente", "afspraak", "gesprek",
          "kinderen", "hulp", "vragen", "week", "school", "thema", "bijeenkomst", "informatie",
@@ -45,18 +47,6 @@ def reference_config(project_config: Path, sections: dict[str, list]) -> dict:
         if key in project:
             config[key] = project[key]
     return config
-
-
-def expand_nav(nav: list, sections: dict[str, list]) -> list:
-    """The navigation as the project's hook expands it (see generator/mkdocs_hook.py)."""
-    expanded = []
-    for item in nav:
-        if isinstance(item, dict) and len(item) == 1:
-            (title, target), = item.items()
-            if isinstance(target, str) and target in sections:
-                item = {title: sections[target]}
-        expanded.append(item)
-    return expanded
 
 
 def filler_page(rng: random.Random, title: str, characters: int, sections: int) -> str:

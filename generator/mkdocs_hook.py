@@ -18,6 +18,7 @@ from generator.dataset import checked_dataset
 from generator.load import without_gc
 from generator.problems import DataError
 from generator.render import Site, render_site
+from generator.render.nav import expand_nav
 from generator.today import build_date
 
 log = logging.getLogger("mkdocs.hooks.poh_jeugd")
@@ -51,7 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.info(str(warning))
         with without_gc():  # some 5% faster for a national data set; all freed after
             _site = render_site(dataset, today)
-    config.nav = _expand_nav(config.nav or [], _site.nav)
+    config.nav = expand_nav(config.nav or [], _site.nav)
     if str(data_dir) not in config.watch:
         config.watch.append(str(data_dir))
     return config
@@ -61,15 +62,3 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, content in _site.files.items():
         files.append(File.generated(config, path, content=content))
     return files
-
-
-def _expand_nav(nav: list, sections: dict[str, list]) -> list:
-    """Replace each `Title: index.md` entry whose page has a generated section."""
-    expanded = []
-    for item in nav:
-        if isinstance(item, dict) and len(item) == 1:
-            (title, target), = item.items()
-            if isinstance(target, str) and target in sections:
-                item = {title: sections[target]}
-        expanded.append(item)
-    return expanded

@@ -78,3 +78,10 @@ def test_overview_draws_one_timeline_only_while_it_stays_readable(dataset, monke
     assert "<svg" not in overview
     assert "Bij 5 pilots is één tijdlijn op een telefoon niet meer te lezen." in overview
     assert len(table_rows(overview)) == 5  # the table stays whole
+
+
+def test_a_big_city_lists_its_practices_without_hours(dataset, monkeypatch):
+    assert "POH op dinsdag" in render(dataset, monkeypatch, 5)["gemeenten/leudal.md"]
+    hoogeveen = render(dataset, monkeypatch, 10)["gemeenten/hoogeveen.md"]  # 3 practices > 2
+    assert "Het zijn 3 praktijken. Wanneer de POH er is, staat op de pagina" in hoogeveen
+    assert "- [Eikstaete](../praktijken/eikstaete-hoogeveen.md), Hoogeveen." in hoogeveen

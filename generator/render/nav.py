@@ -30,3 +30,16 @@ def navigation(dataset: Dataset) -> dict[str, list]:
             "themas/index.md", *({html.escape(t.name): page_path(t)} for t in dataset.themes)
         ],
     }
+
+
+def expand_nav(nav: list, sections: dict[str, list]) -> list:
+    """mkdocs.yml's navigation with each `Title: index.md` entry whose page has a generated
+    section (see `navigation`) replaced by that section."""
+    expanded = []
+    for item in nav:
+        if isinstance(item, dict) and len(item) == 1:
+            (title, target), = item.items()
+            if isinstance(target, str) and target in sections:
+                item = {title: sections[target]}
+        expanded.append(item)
+    return expanded
