@@ -232,6 +232,10 @@ class ThemeSession:
     def ends_at(self) -> dt.datetime:
         return dt.datetime.combine(self.date, self.end, tzinfo=TIMEZONE)
 
+    def is_over(self, today: dt.date) -> bool:
+        """Before the build's today: the archive's, not the agenda's (by day, not by hour)."""
+        return self.date < today
+
     @property
     def is_cancelled(self) -> bool:
         """Cancelled or moved: it will not take place at this date and time."""

@@ -10,6 +10,7 @@ import datetime as dt
 import html
 import json
 import re
+from collections.abc import Iterable
 from itertools import groupby
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
@@ -97,8 +98,8 @@ def _environment(dataset: Dataset, today: dt.date) -> Environment:
         "status_labels": STATUS_LABELS,
         "session_status_labels": SESSION_STATUS_LABELS,
         "access_routes": ACCESS_ROUTES,
-        "upcoming": lambda sessions: [s for s in sessions if s.date >= today],
-        "past": lambda sessions: [s for s in sessions if s.date < today],
+        "upcoming": lambda sessions: upcoming(sessions, today),
+        "past": lambda sessions: past(sessions, today),
         "by_month": _by_month,
         "session_anchor": _session_anchor,
         "session_href": pass_context(
@@ -133,14 +134,23 @@ def _environment(dataset: Dataset, today: dt.date) -> Environment:
     return env
 
 
+def upcoming(sessions: Iterable[ThemeSession], today: dt.date) -> list[ThemeSession]:
+    """Sessions on or after the build's today (the page script hides those ended since)."""
+    return [session for session in sessions if not session.is_over(today)]
+
+
+def past(sessions: Iterable[ThemeSession], today: dt.date) -> list[ThemeSession]:
+    return [session for session in sessions if session.is_over(today)]
+
+
 def _index_by_province(dataset: Dataset, today: dt.date, kind: str) -> list[tuple[str, list]]:
     """Municipalities with upcoming sessions, past sessions or named practices, by province:
     [(province, [(municipality, count, page), ...]), ...], for lists too long for one page.
     The page is where that municipality's items are listed."""
     items, where = {
-        "upcoming": (lambda m: [s for s in dataset.sessions_in(m) if s.date >= today],
+        "upcoming": (lambda m: upcoming(dataset.sessions_in(m), today),
                      municipality_agenda_path),
-        "past": (lambda m: [s for s in dataset.sessions_in(m) if s.date < today],
+        "past": (lambda m: past(dataset.sessions_in(m), today),
                  lambda m: municipality_agenda_path(m) + "#eerdere-bijeenkomsten"),
         "practices": (dataset.practices_in,
                       lambda m: page_path(m) + "#deelnemende-huisartsenpraktijken"),
@@ -161,7 +171,7 @@ def _session_href(page: str, session: ThemeSession, today: dt.date) -> str:
     municipality, or, once it is over, that page's list of earlier sessions. The agenda holds
     the cards of all upcoming sessions too (when it lists them, the only time it links)."""
     home = municipality_agenda_path(session.municipalities[0])
-    if session.date < today:
+    if session.is_over(today):
         return text.relative(page, home) + "#eerdere-bijeenkomsten"
     anchor = "#" + _session_anchor(session)
     return anchor if page in (home, AGENDA) else text.relative(page, home) + anchor
