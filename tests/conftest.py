@@ -23,6 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TODAY = dt.date(2026, 11, 23)
+ARTIFACTS = ROOT / "test-artifacts"  # screenshots and the poster PDF, kept after a run
+PHONE = {"width": 360, "height": 740}  # a cheap phone's viewport
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
@@ -139,6 +141,12 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def details_url(details_site: Path) -> Iterator[str]:
+    with serve(details_site) as url:
         yield url
 
 

@@ -7,17 +7,8 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from conftest import AMSTERDAM, ROOT, at, serve
+from conftest import AMSTERDAM, ARTIFACTS, PHONE, at, serve
 from playwright.sync_api import Browser, Page, expect
-
-ARTIFACTS = ROOT / "test-artifacts"
-PHONE = {"width": 360, "height": 740}
-
-
-@pytest.fixture(scope="module")
-def details_url(details_site) -> Iterator[str]:
-    with serve(details_site) as url:
-        yield url
 
 
 @pytest.fixture

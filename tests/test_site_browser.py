@@ -8,11 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from conftest import ROOT, axe_violations, no_sideways_scroll, serve, vnu_errors
+from conftest import ARTIFACTS, PHONE, axe_violations, no_sideways_scroll, vnu_errors
 from playwright.sync_api import Browser, Page, expect
 
-ARTIFACTS = ROOT / "test-artifacts"
-PHONE = {"width": 360, "height": 740}
 PAGE_TYPES = {
     "home": "",
     "finder": "vind/",
@@ -36,11 +34,6 @@ PAGE_TYPES = {
     "for-practices": "voor-praktijken/",
 }
 
-
-@pytest.fixture(scope="module")
-def details_url(details_site) -> Iterator[str]:
-    with serve(details_site) as url:
-        yield url
 
 
 class Visit:
