@@ -13,7 +13,7 @@ site: $(STAMP)
 	$(PY) -m generator build $(TODAY_FLAG)
 
 serve: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	$(PY) -m generator serve $(TODAY_FLAG)
 
 test: $(STAMP) node_modules/.installed chromium
 	$(PY) -m ruff check .

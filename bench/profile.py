@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import datetime as dt
+import functools
 import os
 import pstats
 import sys
@@ -21,14 +22,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # (label, path suffix of the module, function name): cumulative time of that function.
 PHASES = (
-    ("generator: load + validate (hook)", "generator/dataset.py", "load_dataset"),
-    ("generator: Markdown pages (templates)", "generator/render/pages.py", "render_pages"),
+    ("generator: load + validate", "generator/dataset.py", "load_dataset"),
+    ("generator: HTML pages (templates)", "generator/render/pages.py", "render_pages"),
     ("generator: calendars", "generator/render/calendars.py", "render_calendars"),
     ("generator: open data", "generator/render/open_data.py", "render_open_data"),
     ("generator: redirects", "generator/render/stable_links.py", "render_redirects"),
     ("generator: finder index", "generator/render/finder.py", "render_finder"),
-    ("MkDocs: adding generated files (hook on_files)", "generator/mkdocs_hook.py", "on_files"),
-    ("MkDocs: Markdown to HTML", "mkdocs/commands/build.py", "_populate_page"),
+    ("MkDocs: adding generated files (adapter on_files)", "generator/mkdocs_adapter.py",
+     "on_files"),
+    ("MkDocs: reading pages (Markdown to HTML for hand-written ones)",
+     "mkdocs/commands/build.py", "_populate_page"),
     ("Material: search index entries", "material/plugins/search/plugin.py",
      "on_page_context"),
     ("MkDocs: page templates, writing pages", "mkdocs/commands/build.py", "_build_page"),
@@ -39,15 +42,22 @@ PHASES = (
 
 def profile_build(data: Path, today: dt.date, out: Path,
                   config: Path = ROOT / "mkdocs.yml") -> pstats.Stats:
-    """Run `mkdocs build` (the project's, or the reference's) in this process under cProfile."""
-    os.environ.update({"POH_DATA_DIR": str(data.resolve()), "POH_TODAY": today.isoformat(),
-                       "NO_MKDOCS_2_WARNING": "1"})
+    """Build the project's site (`python -m generator build`) or the reference's
+    (`mkdocs build`) in this process under cProfile."""
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
     from mkdocs.__main__ import cli  # imported late: the environment must be set first
 
+    from generator.cli import main as generator_main
+
     profiler = cProfile.Profile()
-    arguments = ["build", "--quiet", "--config-file", str(config), "--site-dir", str(out)]
+    if config == ROOT / "mkdocs.yml":
+        run, arguments = generator_main, (["build", "--data", str(data), "--today",
+                                           today.isoformat(), "--site-dir", str(out)],)
+    else:
+        run = functools.partial(cli.main, standalone_mode=False)
+        arguments = (["build", "--quiet", "--config-file", str(config), "--site-dir", str(out)],)
     try:
-        profiler.runcall(cli.main, arguments, standalone_mode=False)
+        profiler.runcall(run, *arguments)
     finally:
         profiler.create_stats()
     return pstats.Stats(profiler)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.render.nav import expand_nav
+from generator.mkdocs_adapter import expand_nav
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = ("huisarts", "praktijk", "jongeren", "ouders", "gemeente", "afspraak", "gesprek",

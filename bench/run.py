@@ -120,9 +120,9 @@ def _reference_build(out: Path, today: dt.date, attempt: int) -> measure.Run:
 
 
 def _environment(today: dt.date) -> dict[str, str]:
-    """As the project's own build sets it (generator/site_build.py), for both sites."""
+    """As the project's own build sets it (generator/mkdocs_adapter.py), for both sites."""
     midnight = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
-    return os.environ | {"POH_TODAY": today.isoformat(), "NO_MKDOCS_2_WARNING": "1",
+    return os.environ | {"NO_MKDOCS_2_WARNING": "1",
                          "SOURCE_DATE_EPOCH": str(int(midnight.timestamp())), "TZ": "UTC",
                          "LC_ALL": "C.UTF-8", "PYTHONPATH": str(ROOT)}
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import re
 import shutil
 import socket
@@ -45,13 +44,12 @@ def measure_edit(data: Path, today: dt.date, workdir: Path) -> float:
                  if dt.date.fromisoformat(m["date"]) >= today)
     port = _free_port()
     page = f"http://127.0.0.1:{port}/praktijken/{match['practice'].strip()}/"
-    environment = os.environ | {"POH_DATA_DIR": str(copy), "POH_TODAY": today.isoformat(),
-                                "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
     with (workdir / "serve.log").open("wb") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(ROOT / "mkdocs.yml"),
+            [sys.executable, "-m", "generator", "serve", "--data", str(copy), "--today",
+             today.isoformat(), "--config-file", str(ROOT / "mkdocs.yml"),
              "--dev-addr", f"127.0.0.1:{port}"],
-            env=environment, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+            stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
         try:
             _wait(page, "POH Jeugd", FIRST_BUILD_TIMEOUT, server)
             time.sleep(2)  # let the watcher settle after the first build

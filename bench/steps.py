@@ -17,13 +17,20 @@ from pathlib import Path
 
 from generator.dataset import load_dataset
 from generator.render import render_site
+from generator.render.page import Page
+from generator.site_url import DEFAULT_SITE_URL
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 def page_shape(markdown: str) -> list[int]:
-    """[characters, level-2 headings]: what the reference's filler page imitates."""
+    """[characters, level-2 headings] of a Markdown page: what the reference imitates."""
     return [len(markdown), sum(1 for line in markdown.splitlines() if line.startswith("## "))]
+
+
+def html_shape(page: Page) -> list[int]:
+    """The same for a generated page: its HTML's length and its h2 headings."""
+    return [len(page.html), sum(1 for heading in page.headings if heading.level == 2)]
 
 
 def measure(data_dir: Path, today: dt.date) -> dict:
@@ -31,10 +38,9 @@ def measure(data_dir: Path, today: dt.date) -> dict:
     dataset, warnings = load_dataset(data_dir, today)
     loaded, cpu_loaded = time.perf_counter(), time.process_time()
     load_peak = _peak()
-    site = render_site(dataset, today)
+    site = render_site(dataset, today, DEFAULT_SITE_URL)
     rendered, cpu_rendered = time.perf_counter(), time.process_time()
-    pages = {path: page_shape(content) for path, content in site.files.items()
-             if path.endswith(".md")}
+    pages = {path: html_shape(page) for path, page in site.pages.items()}
     pages |= {path.relative_to(DOCS).as_posix(): page_shape(path.read_text(encoding="utf-8"))
               for path in DOCS.rglob("*.md")}
     return {
@@ -42,8 +48,9 @@ def measure(data_dir: Path, today: dt.date) -> dict:
         "render_seconds": rendered - loaded, "render_peak_bytes": _peak(),
         "load_cpu_seconds": cpu_loaded - cpu_started,
         "render_cpu_seconds": cpu_rendered - cpu_loaded,
-        "warnings": len(warnings), "files": len(site.files),
-        "generated_bytes": sum(len(content) for content in site.files.values()),
+        "warnings": len(warnings), "files": len(site.pages) + len(site.files),
+        "generated_bytes": sum(len(page.html) for page in site.pages.values())
+        + sum(len(content) for content in site.files.values()),
         "pages": pages, "sections": site.nav,
     }
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from generator.dataset import load_dataset
+from generator.export import export_site
 from generator.model import Dataset
 from generator.problems import DataError, Problem, format_problems
 from generator.render import render_site
@@ -18,7 +19,8 @@ from generator.session_editor import (
     entry_from_fields,
     import_csv,
 )
-from generator.site_build import BuildFailed, build_site
+from generator.site_build import BuildFailed, build_atomically
+from generator.site_url import site_url
 from generator.today import build_date
 
 EXIT_DATA_ERROR = 2
@@ -45,10 +47,16 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", type=Path, default=Path("site"))
     build.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     build.set_defaults(command=_build)
+    serve = commands.add_parser("serve", help="live preview; rebuilds when data/ or docs/ change")
+    serve.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address:port to serve on")
+    serve.set_defaults(command=_serve)
     export = commands.add_parser(
         "export", help="write the generated pages into a folder (for other site engines)"
     )
     export.add_argument("target", type=Path)
+    export.add_argument("--site-url", default=None,
+                        help="the public address (default: SITE_URL, else the local preview)")
     export.set_defaults(command=_export)
     add = commands.add_parser("add-session", help="add one theme session to data/themes.yaml")
     for column in COLUMNS:
@@ -61,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     imports.add_argument("csv_file", type=Path)
     imports.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
     imports.set_defaults(command=_import_sessions)
-    subcommands = (validate, build, export, add, imports)
+    subcommands = (validate, build, serve, export, add, imports)
     for sub in subcommands:
         sub.add_argument("--data", type=Path, default=Path("data"), help="the data folder")
     for sub in subcommands:
@@ -87,23 +95,30 @@ def _checked(args: argparse.Namespace) -> tuple[Dataset, list[Problem]]:
 
 
 def _build(args: argparse.Namespace) -> int:
-    checked = _checked(args)  # Dutch errors and exit code 2 before MkDocs is even started
-    build_site(args.config_file, args.site_dir, args.today or build_date(), args.data, checked)
+    dataset, _warnings = _checked(args)  # Dutch errors and exit code 2 before the engine
+    today = args.today or build_date()
+    from generator import mkdocs_adapter  # the engine: only the commands that build need it
+
+    build_atomically(args.site_dir, lambda folder: mkdocs_adapter.build(
+        args.config_file, folder, dataset, today))
     print(f"De site staat in {args.site_dir}/.")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from generator import mkdocs_adapter
+
+    mkdocs_adapter.serve(args.config_file, args.data, args.today, args.dev_addr)
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
     today = args.today or build_date()
     dataset, _warnings = load_dataset(args.data, today)  # `validate` shows the warnings
-    site = render_site(dataset, today)
-    for path, content in site.files.items():
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        target = args.target / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.exists() or target.read_bytes() != data:
-            target.write_bytes(data)  # unchanged files keep their mtime: no serve loops
-    print(f"{len(site.files)} bestanden in {args.target}/.")
+    site = render_site(dataset, today, args.site_url or site_url())
+    written = export_site(site, args.target)
+    print(f"{len(site.pages) + len(site.files)} bestanden in {args.target}/, "
+          f"{written} nieuw of gewijzigd.")
     return 0
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import pickle
 from pathlib import Path
 
 from generator.convert import build_dataset
@@ -14,9 +13,6 @@ from generator.problems import DataError, Problem
 from generator.validate import load_validators, schema_problems
 
 DATA_FILES = ("municipalities", "practices", "themes")
-# `python -m generator build` validates before MkDocs starts and hands the result to the
-# hook through this file, so a build loads the data once (5 s at national scale).
-CHECKED_ENV = "POH_CHECKED_DATA"
 # The rules belong to the project, not to one data folder: fixtures are checked by them too.
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schemas"
 
@@ -28,21 +24,6 @@ def load_dataset(data_dir: Path, today: dt.date) -> tuple[Dataset, list[Problem]
     """
     with without_gc():  # the values, checks and model are large and free of cycles
         return _load_dataset(data_dir, today)
-
-
-def save_checked(checked: tuple[Dataset, list[Problem]], path: Path) -> None:
-    """Keep a validated dataset and its warnings for the MkDocs process of the same build."""
-    with without_gc():
-        path.write_bytes(pickle.dumps(checked, protocol=pickle.HIGHEST_PROTOCOL))
-
-
-def checked_dataset(data_dir: Path, today: dt.date) -> tuple[Dataset, list[Problem]]:
-    """The dataset the build command validated (see CHECKED_ENV), else `load_dataset`."""
-    handed_over = os.environ.get(CHECKED_ENV)
-    if handed_over:
-        with without_gc():  # our own file, written moments ago by this build
-            return pickle.loads(Path(handed_over).read_bytes())
-    return load_dataset(data_dir, today)
 
 
 def _load_dataset(data_dir: Path, today: dt.date) -> tuple[Dataset, list[Problem]]:

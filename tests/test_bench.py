@@ -22,6 +22,7 @@ from generator.dataset import SCHEMA_DIR, load_dataset
 from generator.load import Document, load_document
 from generator.model import Location, Signup
 from generator.render import calendars, open_data
+from generator.site_url import DEFAULT_SITE_URL
 from generator.validate import load_validators, schema_problems
 
 TODAY = synthetic.DEFAULT_TODAY
@@ -81,7 +82,7 @@ def test_tiny_bench_prints_the_table_with_the_reference(tmp_path, capsys):
     assert (tmp_path / "reference" / "site" / "index.html").is_file()
     assert profile.main([str(tmp_path / "data")]) == 0
     phases = capsys.readouterr().out
-    assert "| MkDocs: Markdown to HTML |" in phases
+    assert "| generator: HTML pages (templates) |" in phases
     assert "| whole build (profiled) |" in phases
 
 
@@ -227,11 +228,12 @@ def test_open_data_json_is_exactly_json_dumps(tmp_path):
     """open_data.py encodes each record once and splices it into every file that has it."""
     synthetic.write_dataset(tmp_path, scale=0.01)
     dataset = load_dataset(tmp_path, TODAY)[0]
-    files = open_data.render_open_data(dataset, TODAY)
-    assert files[open_data.ALL_JSON] == open_data._json(open_data.all_data(dataset, TODAY))
+    files = open_data.render_open_data(dataset, TODAY, DEFAULT_SITE_URL)
+    records = open_data.Records(dataset, TODAY, DEFAULT_SITE_URL)
+    assert files[open_data.ALL_JSON] == open_data._json(open_data.all_data(records))
     for municipality in dataset.municipalities:
         assert files[open_data.municipality_json_path(municipality)] == open_data._json(
-            open_data.municipality_data(municipality, dataset, TODAY))
+            open_data.municipality_data(municipality, records))
     tricky = {"a": [{"x": '"\\u0000 1 \\u0000"', "y": [[], {}], "z": {"q": [1, None]}}, {}],
               "b": {"nested": {"deep": ["é", 1.5, True]}}, "c": "\\u00007\\u0000", "d": []}
     assert open_data._JsonWriter().json(tricky) == open_data._json(tricky)

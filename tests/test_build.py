@@ -19,6 +19,7 @@ from conftest import DATA, ROOT, TODAY, build, overlay
 from generator.cli import main
 from generator.dataset import load_dataset
 from generator.render import render_site
+from generator.site_url import DEFAULT_SITE_URL as SITE_URL
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -116,11 +117,11 @@ def test_sitemap_dates_are_the_build_day(built_site):
 def test_rendering_ignores_the_time_zone(tmp_path, monkeypatch, zone):
     """The generator alone (as `export` runs it, outside the pinned MkDocs environment)."""
     dataset, _warnings = load_dataset(overlay(tmp_path / "data", "sessions"), TODAY)
-    expected = render_site(dataset, TODAY)
+    expected = render_site(dataset, TODAY, SITE_URL)
     monkeypatch.setenv("TZ", zone)
     time.tzset()
     try:
-        assert render_site(dataset, TODAY) == expected
+        assert render_site(dataset, TODAY, SITE_URL) == expected
     finally:
         monkeypatch.undo()
         time.tzset()
@@ -166,6 +167,23 @@ def test_broken_links_stop_the_strict_build(built_site, project_copy, broken, ca
     assert tree_digest(site) == before
 
 
+def test_a_broken_link_on_a_generated_page_stops_the_strict_build(built_site, project_copy,
+                                                                   capsys):
+    """Generated pages are not converted by MkDocs: the adapter checks their links."""
+    site = project_copy / "site"
+    shutil.copytree(built_site, site)
+    before = tree_digest(site)
+    over = project_copy / "docs/over.md"  # every practice page links to this heading
+    over.write_text(over.read_text(encoding="utf-8").replace("## Klopt er iets niet?",
+                                                             "## Iets anders"),
+                    encoding="utf-8")
+    assert main(["build", "--data", str(DATA), "--site-dir", str(site),
+                 "--config-file", str(project_copy / "mkdocs.yml")]) == 1
+    err = capsys.readouterr().err
+    assert "praktijken/deckers-haelen.md" in err and "#klopt-er-iets-niet" in err
+    assert tree_digest(site) == before
+
+
 def test_make_site_with_a_broken_data_file_keeps_the_previous_site(built_site, tmp_path):
     """`make site` itself, in a copy of the project whose data/ has a mistake."""
     project = tmp_path / "project"
@@ -206,7 +224,9 @@ def test_make_site_with_a_broken_data_file_keeps_the_previous_site(built_site, t
 def test_export_writes_the_generated_pages(tmp_path):
     assert main(["export", str(tmp_path), "--today", "2026-11-23"]) == 0
     page = tmp_path / "praktijken/deckers-haelen.md"
-    assert "| dinsdag | 15\\.00–16.00 uur |" in page.read_text(encoding="utf-8")
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith('---\ntitle: Huisartsenpraktijk Deckers\n')
+    assert "<tr><td>dinsdag</td><td>15.00–16.00 uur</td></tr>" in text
     mtime = page.stat().st_mtime_ns
     assert main(["export", str(tmp_path), "--today", "2026-11-23"]) == 0
     assert page.stat().st_mtime_ns == mtime  # unchanged files are not rewritten
@@ -215,25 +235,20 @@ def test_export_writes_the_generated_pages(tmp_path):
 def test_build_date_honours_source_date_epoch(monkeypatch):
     from generator.today import build_date
 
-    monkeypatch.delenv("POH_TODAY", raising=False)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795305600")  # 2026-11-22 00:00 UTC
     assert build_date().isoformat() == "2026-11-22"
-    monkeypatch.setenv("POH_TODAY", "2026-11-23")  # --today wins
-    assert build_date().isoformat() == "2026-11-23"
 
 
-def test_the_hook_is_handed_the_validated_data(tmp_path, monkeypatch):
-    from conftest import TODAY
+def test_the_build_renders_the_dataset_it_is_given(tmp_path):
+    """One process, explicit inputs: the dataset handed to the build is what the site shows
+    (data/ beside mkdocs.yml has no sessions; the handed dataset has)."""
+    from generator import mkdocs_adapter
 
-    from generator.dataset import CHECKED_ENV, checked_dataset, load_dataset, save_checked
-
-    checked = load_dataset(DATA, TODAY)
-    save_checked(checked, tmp_path / "checked.pickle")
-    monkeypatch.setenv(CHECKED_ENV, str(tmp_path / "checked.pickle"))
-    dataset, warnings = checked_dataset(tmp_path / "no-data-here", TODAY)  # not read
-    assert dataset == checked[0] and warnings == checked[1]
-    monkeypatch.delenv(CHECKED_ENV)
-    assert checked_dataset(DATA, TODAY)[0] == checked[0]
+    dataset, _warnings = load_dataset(overlay(tmp_path / "data", "sessions"), TODAY)
+    mkdocs_adapter.build(ROOT / "mkdocs.yml", tmp_path / "site", dataset, TODAY)
+    agenda = (tmp_path / "site/agenda/index.html").read_text(encoding="utf-8")
+    assert agenda.count(' id="sessie-') == len(
+        [s for s in dataset.sessions if not s.is_over(TODAY)]) > 0
 
 
 def test_a_build_leaves_only_the_site(tmp_path):

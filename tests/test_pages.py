@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.render.text import escape, link, safe_url
+from generator.render.text import link, paragraphs, safe_url, slug
 
 
 def page(site: Path, url_path: str) -> BeautifulSoup:
@@ -121,14 +121,23 @@ def test_hostile_text_is_shown_as_typed(hostile_site):
     assert "{{ config.site_name }} {% raw %} ${jndi:ldap://x}" in theme
 
 
-def test_escape_neutralises_markdown_and_html():
-    assert escape("<b>*x*</b> [a](b) #1 & |") == (
-        r"&lt;b&gt;\*x\*&lt;/b&gt; \[a\](b) \#1 &amp; \|"
-    )
-    assert escape("two\nlines") == "two lines"
-    # Block syntax only counts at the start of a line: escaped there, left alone elsewhere.
-    assert [escape(text) for text in ("- a-b", " 12. x.", "!!! note", "+1", "15.00–16.00")] == [
-        r"\- a-b", r" 12\. x.", r"\!!! note", r"\+1", r"15\.00–16.00"]
+def test_paragraphs_escape_html_and_split_on_blank_lines():
+    assert paragraphs("<b>*x*</b> & [a](b)\n\n\n  two\nlines ") == (
+        "<p>&lt;b&gt;*x*&lt;/b&gt; &amp; [a](b)</p>\n<p>two\nlines</p>")
+    assert paragraphs(None) == "" and paragraphs(" \n ") == ""
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Wanneer is de POH Jeugd er?", "wanneer-is-de-poh-jeugd-er"),
+    ("Thema's", "themas"), ("december 2026", "december-2026"),
+    ("Café — één  ding", "cafe-een-ding"),
+])
+def test_heading_ids_are_as_python_markdown_made_them(text, expected):
+    import markdown
+
+    assert slug(text) == expected
+    html = markdown.markdown(f"## {text}", extensions=["toc"])
+    assert f'id="{expected}"' in html
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "JAVASCRIPT:x", "data:text/html,x",
@@ -139,19 +148,22 @@ def test_links_refuse_other_schemes(url):
         safe_url(url)
 
 
-def test_link_target_cannot_break_out_of_markdown():
-    assert link("x", "https://a.example/p) [y](javascript:z") == (
-        "[x](https://a.example/p%29%20%5By%5D%28javascript:z)"
+def test_link_target_cannot_break_out_of_its_attribute():
+    assert link("<x>", 'https://a.example/p" onclick="z') == (
+        '<a href="https://a.example/p%22%20onclick=%22z">&lt;x&gt;</a>'
     )
 
 
 @pytest.mark.parametrize("value", ["Café <b>\x85", "a\x7fb", "x\ufffey", 'say "hi": # no',
                                    "\U0001f600 \U00051c56", "a\u2028b"])
-def test_front_matter_values_read_back_as_typed(value):
+def test_exported_front_matter_reads_back_as_typed(value):
     import yaml
 
-    from generator.render.pages import _front_matter_value
+    from generator.export import page_file
+    from generator.render.page import page
 
-    assert yaml.safe_load(f"title: {_front_matter_value(value)}")["title"] == (
+    text = page_file(page("<p>x</p>\n", title=value, description=value))
+    meta = yaml.safe_load(text.split("---\n")[1])
+    assert meta["title"] == meta["description"] == (
         value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         .replace('"', "&quot;").replace("'", "&#x27;"))

@@ -11,6 +11,7 @@ from test_pages import article_text, page
 
 from generator.dataset import load_dataset
 from generator.render.finder import INDEX, render_finder
+from generator.site_url import DEFAULT_SITE_URL
 
 
 def finder_index(site) -> dict:
@@ -43,8 +44,8 @@ def test_finder_page_points_at_its_index(details_site):
 
 def test_finder_index_is_the_same_for_the_same_data(sessions_data):
     dataset, _ = load_dataset(sessions_data, TODAY)
-    first = render_finder(dataset, TODAY)
-    assert first == render_finder(dataset, TODAY)
+    first = render_finder(dataset, TODAY, DEFAULT_SITE_URL)
+    assert first == render_finder(dataset, TODAY, DEFAULT_SITE_URL)
     assert len(gzip.compress(first[INDEX].encode())) < 2_000
 
 

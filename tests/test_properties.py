@@ -3,8 +3,7 @@
 Each example writes the data files (the shipped data plus the fixtures with sessions and a
 practice with every optional field) with generated text in every free-text field, runs them
 through the real loader and checks (`load_dataset`), renders the site with the render
-functions, and turns each Markdown page into HTML with the Markdown extensions MkDocs uses
-(its own defaults plus mkdocs.yml's `markdown_extensions`), without a MkDocs build.
+functions and checks each page's HTML and front matter, without a MkDocs build.
 
 "Inert" is checked against a twin: the same data with every run of non-space characters in
 each generated string replaced by one neutral letter (so blank lines, emptiness and which
@@ -26,19 +25,18 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import markdown
 import pytest
 import yaml
-from conftest import DATA, FIXTURES, ROOT, TODAY
+from conftest import DATA, FIXTURES, TODAY
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
-from mkdocs.utils.meta import get_data
 
 from generator.dataset import load_dataset
 from generator.load import load_document
 from generator.problems import DataError
 from generator.render import render_site
 from generator.render.text import ALLOWED_SCHEMES
+from generator.site_url import DEFAULT_SITE_URL
 
 # A fixed budget: each text example renders the site twice (about 0.6 s), a URL once.
 PROPERTY = settings(max_examples=40, deadline=None, derandomize=True, database=None,
@@ -143,23 +141,6 @@ _Dumper.add_representer(
                                                        style='"'))
 
 
-def _markdown_extensions() -> tuple[list[str], dict]:
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)  # !ENV and the like
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    names, options = ["toc", "tables", "fenced_code"], {}  # MkDocs' own defaults
-    for entry in config["markdown_extensions"]:
-        name, option = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
-        if name not in names:
-            names.append(name)
-        if option:
-            options[name] = option
-    return names, options
-
-
-EXTENSIONS, EXTENSION_OPTIONS = _markdown_extensions()
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcset", "poster", "data", "cite",
                   "background", "ping", "xlink:href", "manifest", "longdesc"}
 
@@ -207,18 +188,6 @@ class _Skeleton(HTMLParser):
         self.other["unknown declaration"] += 1
 
 
-def _page_html(path: str, content: str | bytes) -> tuple[str, dict]:
-    """The HTML MkDocs would make of a generated file, and its front matter."""
-    text = content.decode("utf-8") if isinstance(content, bytes) else content
-    if not path.endswith(".md"):
-        return text, {}
-    body, meta = get_data(text)
-    if text.startswith("---\n"):
-        assert meta, f"{path}: MkDocs could not read the front matter:\n{text[:400]}"
-    converter = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_OPTIONS)
-    return converter.convert(body), meta
-
-
 def _skeleton(page: str) -> _Skeleton:
     parser = _Skeleton()
     parser.feed(page)
@@ -260,21 +229,10 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _site(data: dict[str, object], folder: Path) -> dict[str, tuple[str, dict]]:
     shutil.rmtree(folder, ignore_errors=True)
     dataset, _warnings = load_dataset(_write(data, folder), TODAY)
-    site = render_site(dataset, TODAY)
-    for title in _nav_titles(site.nav):
-        assert not re.search(r'[<>"]', title), title  # themes print nav titles unescaped
-    return {path: _page_html(path, content) for path, content in site.files.items()
-            if path.endswith((".md", ".html"))}
-
-
-def _nav_titles(nav: object) -> Iterator[str]:
-    if isinstance(nav, dict):
-        for key, value in nav.items():
-            yield key
-            yield from _nav_titles(value)
-    elif isinstance(nav, list):
-        for item in nav:
-            yield from _nav_titles(item)
+    site = render_site(dataset, TODAY, DEFAULT_SITE_URL)
+    pages = {path: (page.html, page.front_matter()) for path, page in site.pages.items()}
+    return pages | {path: (content, {}) for path, content in site.files.items()
+                    if path.endswith(".html")}
 
 
 def test_base_data_is_valid_and_every_field_is_generated(workdir):
@@ -305,7 +263,7 @@ def test_any_text_renders_as_inert_text(workdir, texts):
         for kind, script in found.scripts:
             if kind == "application/ld+json":
                 assert "<" not in script and json.loads(script), path
-        for value in meta.values():  # MkDocs themes print these into HTML unescaped
+        for value in meta.values():  # MkDocs themes print these into HTML as they are
             assert not isinstance(value, str) or not re.search(r'[<>"]', value), (path, value)
         for name in (name for element in found.elements for name in element[1]):
             assert not name.startswith("on"), (path, name)

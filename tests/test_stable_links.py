@@ -14,6 +14,7 @@ from test_validate import line_of, problems_in
 
 from generator.dataset import load_dataset
 from generator.render.stable_links import render_redirects
+from generator.site_url import DEFAULT_SITE_URL
 
 CODES = {"gm0034": "almere", "gm0118": "hoogeveen", "gm1640": "leudal", "gm0183": "tubbergen",
          "gm1700": "twenterand"}
@@ -52,7 +53,7 @@ def test_former_slugs_redirect(edit, tmp_path):
          "  - id: eikstaete-hoogeveen\n    former_slugs: [eikstaete]\n")
     dataset, warnings = load_dataset(data, TODAY)
     assert warnings == []
-    files = render_redirects(dataset, TODAY)
+    files = render_redirects(dataset, TODAY, DEFAULT_SITE_URL)
     site = tmp_path / "site"
     for path, content in files.items():
         (site / path).parent.mkdir(parents=True, exist_ok=True)
@@ -112,4 +113,4 @@ def test_no_redirect_for_a_code_that_is_the_id(edit):
     data = edit("municipalities.yaml", "  - id: almere\n", "  - id: gm0034\n")
     dataset, _ = load_dataset(data, TODAY)
     assert not any(path.startswith("gemeenten/gm0034/") for path in
-                   render_redirects(dataset, TODAY))
+                   render_redirects(dataset, TODAY, DEFAULT_SITE_URL))

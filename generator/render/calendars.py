@@ -12,6 +12,7 @@ import datetime as dt
 from icalendar import Calendar, Timezone
 
 from generator.model import TIMEZONE, Dataset, ThemeSession
+from generator.render.paths import feed_path
 from generator.render.text import dutch_time_range
 
 PRODUCT_ID = "-//POH Jeugd bij de huisarts//Themabijeenkomsten//NL"
@@ -36,12 +37,7 @@ STATUS_PREFIX = {"geannuleerd": "Gaat niet door: ", "verplaatst": "Verplaatst: "
                  "vol": "Vol: ", "gepland": ""}
 
 
-def feed_path(kind: str, item_id: str | None = None) -> str:
-    """Where a feed lives: agenda/alle.ics, agenda/<kind>/<id>.ics (kind: gemeenten, ...)."""
-    return "agenda/alle.ics" if item_id is None else f"agenda/{kind}/{item_id}.ics"
-
-
-def render_calendars(dataset: Dataset, today: dt.date) -> dict[str, bytes]:
+def render_calendars(dataset: Dataset, today: dt.date, site_url: str) -> dict[str, bytes]:
     """Every feed, plus a one-event file per session for "Zet in mijn agenda"."""
     stamp = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
     # Each session is in up to five feeds; its event is written once and copied into each.

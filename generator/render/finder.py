@@ -21,7 +21,7 @@ LAYOUT = {
 }
 
 
-def render_finder(dataset: Dataset, today: dt.date) -> dict[str, str]:
+def render_finder(dataset: Dataset, today: dt.date, site_url: str) -> dict[str, str]:
     """The finder's index: every municipality and practice, with the POH's weekly hours."""
     rows = {m.id: row for row, m in enumerate(dataset.municipalities)}
     index = {

@@ -1,4 +1,5 @@
-"""schema.org JSON-LD for municipality and practice pages, safe inside a <script> block.
+"""schema.org JSON-LD for the pages (clinics, municipalities, theme sessions), in one
+<script> filter that no value can break out of.
 
 A practice is a MedicalClinic; the POH Jeugd's weekly hours are the opening hours of a
 department of it, not of the practice (which is open far longer than the POH is there).
@@ -8,10 +9,11 @@ Only facts from the data appear: no address, phone or hours are filled in when u
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from markupsafe import Markup
 
-from generator.model import Dataset, Municipality, Practice
+from generator.model import Dataset, Municipality, Practice, ThemeSession
 from generator.render.open_data import present
 from generator.render.paths import page_path, public_url
 
@@ -27,11 +29,11 @@ def script(data: dict) -> Markup:
     return Markup(f'<script type="application/ld+json">{text}</script>')
 
 
-def practice_json_ld(practice: Practice) -> Markup:
-    return script({"@context": "https://schema.org"} | clinic(practice))
+def practice_json_ld(practice: Practice, site_url: str) -> Markup:
+    return script({"@context": "https://schema.org"} | clinic(practice, site_url))
 
 
-def municipality_json_ld(municipality: Municipality, dataset: Dataset) -> Markup:
+def municipality_json_ld(municipality: Municipality, dataset: Dataset, site_url: str) -> Markup:
     organisation = {
         "@type": "GovernmentOrganization",
         "name": f"Gemeente {municipality.name}",
@@ -39,20 +41,20 @@ def municipality_json_ld(municipality: Municipality, dataset: Dataset) -> Markup
                        "value": municipality.cbs_code},
         "address": {"@type": "PostalAddress", "addressRegion": municipality.province,
                     "addressCountry": "NL"},
-        "url": public_url(page_path(municipality)),
+        "url": public_url(site_url, page_path(municipality)),
     }
     practices = dataset.practices_in(municipality)
     # A big city's clinics would outweigh the page (some 800 bytes each); then only their
     # own pages describe them, under the same "@id".
-    clinics = [clinic(p) for p in practices] if len(practices) <= CLINICS_IN_FULL else []
+    clinics = [clinic(p, site_url) for p in practices] if len(practices) <= CLINICS_IN_FULL else []
     return script({"@context": "https://schema.org", "@graph": [organisation, *clinics]})
 
 
-def clinic(practice: Practice) -> dict:
+def clinic(practice: Practice, site_url: str) -> dict:
     address = {"@type": "PostalAddress", "addressLocality": practice.place,
                "addressCountry": "NL"}
     address |= present(streetAddress=practice.address, postalCode=practice.postcode)
-    url = public_url(page_path(practice))
+    url = public_url(site_url, page_path(practice))
     data = {"@type": "MedicalClinic", "@id": url, "name": practice.name, "url": url,
             "address": address}
     data |= present(telephone=practice.phone, email=practice.email, sameAs=practice.website)
@@ -69,3 +71,55 @@ def clinic(practice: Practice) -> dict:
             ],
         }
     return data
+
+
+_STATUS = {
+    "gepland": "https://schema.org/EventScheduled",
+    "vol": "https://schema.org/EventScheduled",
+    "geannuleerd": "https://schema.org/EventCancelled",
+    "verplaatst": "https://schema.org/EventRescheduled",
+}
+
+
+def events_script(dataset: Dataset, sessions: Sequence[ThemeSession]) -> Markup:
+    """One JSON-LD block with an Event per session."""
+    return script({"@context": "https://schema.org",
+                   "@graph": [_event(dataset, session) for session in sessions]})
+
+
+def _event(dataset: Dataset, session: ThemeSession) -> dict:
+    event = {
+        "@type": "Event",
+        "name": f"Themabijeenkomst {session.theme.name}",
+        "description": session.description,
+        "startDate": session.starts_at.isoformat(),
+        "endDate": session.ends_at.isoformat(),
+        "eventStatus": _STATUS[session.status],
+        "eventAttendanceMode": "https://schema.org/"
+        + ("OnlineEventAttendanceMode" if session.location is None
+           else "OfflineEventAttendanceMode"),
+        "location": _location(session),
+        "organizer": [{"@type": "MedicalClinic", "name": p.name} for p in session.practices]
+        or [{"@type": "GovernmentOrganization", "name": f"Gemeente {m.name}"}
+            for m in session.municipalities],
+        "inLanguage": "nl",
+    }
+    if session.audience:
+        event["audience"] = {"@type": "Audience", "audienceType": ", ".join(session.audience)}
+    new = dataset.session(session.moved_to) if session.moved_to else None
+    if new:  # schema.org: a rescheduled event carries the new date and the previous one
+        event["previousStartDate"] = event["startDate"]
+        event["startDate"], event["endDate"] = new.starts_at.isoformat(), new.ends_at.isoformat()
+    return event
+
+
+def _location(session: ThemeSession) -> dict:
+    place = session.location
+    if place is None:
+        return {"@type": "VirtualLocation", "url": session.online_url}
+    address = {"@type": "PostalAddress", "addressLocality": place.place, "addressCountry": "NL"}
+    if place.address:
+        address["streetAddress"] = place.address
+    if place.postcode:
+        address["postalCode"] = place.postcode
+    return {"@type": "Place", "name": place.name or place.place, "address": address}

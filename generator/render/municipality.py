@@ -4,7 +4,6 @@ the computed status, timelines, stable addresses, the embed code and JSON-LD."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 from markupsafe import Markup
 
@@ -24,28 +23,29 @@ from generator.render.timeline import (
 EMBED_HEIGHT = 640
 
 
-def municipality_globals(dataset: Dataset, today: dt.date) -> dict:
-    """Template globals, bound to the dataset and the build's today."""
+def municipality_globals(dataset: Dataset, today: dt.date, site_url: str) -> dict:
+    """Template globals, bound to the dataset, the build's today and the public address."""
     return {
         "pilot_status": lambda pilot: pilot_status(pilot, today),
         "timeline": lambda municipality: municipality_timeline(municipality, today),
         "overview_timeline": lambda: overview_timeline(dataset.municipalities, today),
         "timeline_marks": pilot_marks,
         "mark_date": mark_date,
-        "public_url": public_url,
+        "public_url": lambda path: public_url(site_url, path),
         "page_path": page_path,
-        "code_url": code_url,
-        "embed_code": embed_code,
+        "code_url": lambda municipality: code_url(municipality, site_url),
+        "embed_code": lambda municipality: embed_code(municipality, site_url),
         "feeds": municipality_feeds,
-        "municipality_json_ld": lambda m: json_ld.municipality_json_ld(m, dataset),
-        "practice_json_ld": json_ld.practice_json_ld,
+        "municipality_json_ld": lambda m: json_ld.municipality_json_ld(m, dataset, site_url),
+        "practice_json_ld": lambda p: json_ld.practice_json_ld(p, site_url),
     }
 
 
-def embed_code(municipality: Municipality) -> Markup:
+def embed_code(municipality: Municipality, site_url: str) -> Markup:
     """The iframe snippet a municipality's web editor copies, shown as code."""
-    title = html.escape(f"POH Jeugd in {municipality.name}", quote=True)
-    snippet = (f'<iframe src="{public_url(embed_path(municipality))}" title="{title}" '
-               f'width="100%" height="{EMBED_HEIGHT}" style="border: 0; max-width: 100%;" '
-               'loading="lazy"></iframe>')
-    return Markup(f'<pre class="embed-code"><code>{html.escape(snippet)}</code></pre>')
+    snippet = Markup(
+        '<iframe src="{}" title="POH Jeugd in {}" width="100%" height="{}" '
+        'style="border: 0; max-width: 100%;" loading="lazy"></iframe>'
+    ).format(public_url(site_url, embed_path(municipality)), municipality.name, EMBED_HEIGHT)
+    # Shown as code: the snippet's own markup is escaped once more.
+    return Markup('<pre class="embed-code"><code>{}</code></pre>').format(str(snippet))

@@ -109,28 +109,29 @@ def pilot_record(pilot: Pilot, today: dt.date) -> dict:
     }
 
 
-def municipality_record(municipality: Municipality, dataset: Dataset, today: dt.date) -> dict:
+def municipality_record(municipality: Municipality, dataset: Dataset, today: dt.date,
+                        site_url: str) -> dict:
     return {
         "id": municipality.id,
         "name": municipality.name,
         "cbs_code": municipality.cbs_code,
         "province": municipality.province,
         "former_slugs": list(municipality.former_slugs),
-        "url": public_url(page_path(municipality)),
-        "embed_url": public_url(embed_path(municipality)),
+        "url": public_url(site_url, page_path(municipality)),
+        "embed_url": public_url(site_url, embed_path(municipality)),
         "pilot": pilot_record(municipality.pilot, today),
         "practices": [p.id for p in dataset.practices_in(municipality)],
     }
 
 
-def practice_record(practice: Practice) -> dict:
+def practice_record(practice: Practice, site_url: str) -> dict:
     return {
         "id": practice.id,
         "name": practice.name,
         "municipality": practice.municipality.id,
         "place": practice.place,
         "former_slugs": list(practice.former_slugs),
-        "url": public_url(page_path(practice)),
+        "url": public_url(site_url, page_path(practice)),
         "address": practice.address,
         "postcode": practice.postcode,
         "phone": practice.phone,
@@ -149,9 +150,9 @@ def practice_record(practice: Practice) -> dict:
     }
 
 
-def theme_record(theme: Theme) -> dict:
+def theme_record(theme: Theme, site_url: str) -> dict:
     return {"id": theme.id, "name": theme.name, "summary": theme.summary,
-            "url": public_url(page_path(theme)),
+            "url": public_url(site_url, page_path(theme)),
             "links": [{"title": link.title, "url": link.url, "publisher": link.publisher}
                       for link in theme.links]}
 
@@ -174,16 +175,16 @@ def session_record(session: ThemeSession) -> dict:
     }
 
 
-def _about(today: dt.date) -> dict:
+def _about(today: dt.date, site_url: str) -> dict:
     return {"title": "POH Jeugd bij de huisarts: open data", "generated_on": today.isoformat(),
-            "licence": LICENCE, "documentation": public_url(f"{FOLDER}/index.md")}
+            "licence": LICENCE, "documentation": public_url(site_url, f"{FOLDER}/index.md")}
 
 
 class Records:
     """Each item's record made once: the files share them (a session is in two files)."""
 
-    def __init__(self, dataset: Dataset, today: dt.date):
-        self.dataset, self.today = dataset, today
+    def __init__(self, dataset: Dataset, today: dt.date, site_url: str):
+        self.dataset, self.today, self.site_url = dataset, today, site_url
         self.made: dict[tuple[str, str], dict] = {}
 
     def _once(self, kind: str, key: str, make: Callable[[], dict]) -> dict:
@@ -193,10 +194,11 @@ class Records:
         return record
 
     def municipality(self, m: Municipality) -> dict:
-        return self._once("m", m.id, lambda: municipality_record(m, self.dataset, self.today))
+        return self._once("m", m.id, lambda: municipality_record(m, self.dataset, self.today,
+                                                                    self.site_url))
 
     def practice(self, p: Practice) -> dict:
-        return self._once("p", p.id, lambda: practice_record(p))
+        return self._once("p", p.id, lambda: practice_record(p, self.site_url))
 
     def session(self, s: ThemeSession) -> dict:
         return self._once("s", s.id, lambda: session_record(s))
@@ -205,25 +207,24 @@ class Records:
         return self._once("b", s.id, lambda: source_record(s))
 
 
-def all_data(dataset: Dataset, today: dt.date, records: Records | None = None) -> dict:
-    records = records or Records(dataset, today)
-    return _about(today) | {
+def all_data(records: Records) -> dict:
+    dataset, today, site_url = records.dataset, records.today, records.site_url
+    return _about(today, site_url) | {
         "municipalities": [records.municipality(m) for m in dataset.municipalities],
         "practices": [records.practice(p) for p in dataset.practices],
-        "themes": [theme_record(t) for t in dataset.themes],
+        "themes": [theme_record(t, site_url) for t in dataset.themes],
         "sessions": [records.session(s) for s in dataset.sessions],
         "sources": [records.source(s) for s in dataset.sources],
     }
 
 
-def municipality_data(municipality: Municipality, dataset: Dataset, today: dt.date,
-                      records: Records | None = None) -> dict:
-    records = records or Records(dataset, today)
+def municipality_data(municipality: Municipality, records: Records) -> dict:
+    dataset = records.dataset
     practices = dataset.practices_in(municipality)
     sources = dict.fromkeys(
         [*municipality.pilot.sources, *(s for p in practices for s in p.sources)]
     )
-    return _about(today) | {
+    return _about(records.today, records.site_url) | {
         "municipality": records.municipality(municipality),
         "practices": [records.practice(p) for p in practices],
         "sessions": [records.session(s) for s in dataset.sessions_in(municipality)],
@@ -398,12 +399,13 @@ def hsds_id(kind: str, key: str) -> str:
     return str(uuid.uuid5(_NAMESPACE, f"{kind}:{key}"))
 
 
-def hsds_services(dataset: Dataset, today: dt.date) -> list[dict]:
+def hsds_services(dataset: Dataset, today: dt.date, site_url: str) -> list[dict]:
     """One fully nested HSDS service per pilot, as `GET /services/{id}` would return it."""
-    return [_service(m, dataset, today) for m in dataset.municipalities]
+    return [_service(m, dataset, today, site_url) for m in dataset.municipalities]
 
 
-def _service(municipality: Municipality, dataset: Dataset, today: dt.date) -> dict:
+def _service(municipality: Municipality, dataset: Dataset, today: dt.date,
+             site_url: str) -> dict:
     pilot = municipality.pilot
     service_id = hsds_id("service", municipality.cbs_code)
     organisation_id = hsds_id("organization", municipality.cbs_code)
@@ -414,7 +416,7 @@ def _service(municipality: Municipality, dataset: Dataset, today: dt.date) -> di
         "name": f"POH Jeugd in de huisartsenpraktijk, gemeente {municipality.name}",
         "alternate_name": pilot.title,
         "description": pilot.goal or pilot.title,
-        "url": public_url(page_path(municipality)),
+        "url": public_url(site_url, page_path(municipality)),
         "status": HSDS_STATUS[status],
         "organization": {
             "id": organisation_id,
@@ -479,14 +481,14 @@ def present(**values: str | None) -> dict[str, str]:
 # --- renderer ------------------------------------------------------------------------------
 
 
-def render_open_data(dataset: Dataset, today: dt.date) -> dict[str, str]:
+def render_open_data(dataset: Dataset, today: dt.date, site_url: str) -> dict[str, str]:
     """Every download of the open data page, by path."""
-    records = Records(dataset, today)
+    records = Records(dataset, today, site_url)
     writer = _JsonWriter()
-    data = all_data(dataset, today, records)
-    files = {ALL_JSON: writer.json(data), HSDS_JSON: _json(hsds_services(dataset, today))}
-    files |= {municipality_json_path(m): writer.json(municipality_data(m, dataset, today,
-                                                                       records))
+    data = all_data(records)
+    files = {ALL_JSON: writer.json(data),
+             HSDS_JSON: _json(hsds_services(dataset, today, site_url))}
+    files |= {municipality_json_path(m): writer.json(municipality_data(m, records))
               for m in dataset.municipalities}
     files |= {table.path: csv_text(table, data) for table in TABLES}
     return files

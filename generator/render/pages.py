@@ -1,15 +1,14 @@
-"""Markdown pages from the model, through the Jinja2 templates in generator/templates/.
+"""HTML pages from the model, through the Jinja2 templates in generator/templates/.
 
-Templates escape every value by default (see `text.escape`); only values already marked
-safe by this package's own filters pass unchanged.
+Autoescaping is on: every value from the data is HTML-escaped where it is printed; only
+this package's own helpers (links, paragraphs, JSON-LD, charts) return Markup, and they
+escape what they take from the data themselves.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
-import re
 from collections.abc import Iterable
 from itertools import groupby
 
@@ -17,18 +16,22 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from generator.model import Dataset, Municipality, Practice, Signup, Theme, ThemeSession
-from generator.render import finder, json_ld, open_data, schema_org, text
-from generator.render.calendars import feed_path
+from generator.render import finder, json_ld, open_data, text
 from generator.render.municipality import municipality_globals
-from generator.render.paths import TEMPLATES, embed_path, municipality_agenda_path, page_path
+from generator.render.page import Page, page
+from generator.render.paths import (
+    TEMPLATES,
+    embed_path,
+    feed_path,
+    municipality_agenda_path,
+    page_path,
+    relative_url,
+)
 
 # A list longer than this (sessions, practices) is not put on one page but becomes an index
 # by municipality, so that no page grows past what a cheap phone loads quickly (100 KB).
 ONE_PAGE_LIMIT = 150
 AGENDA = "agenda/index.md"
-# Characters YAML refuses in a file, plus those it reads as line breaks (\x85, \u2028-9).
-_NOT_YAML_PRINTABLE = re.compile(
-    "[^\t\n\r -~\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 STATUS_LABELS = {  # as the source reports it, and as computed (pilot_status.STATUSES)
     "aangekondigd": "Aangekondigd",
     "gepland": "Gepland",
@@ -53,40 +56,45 @@ ACCESS_ROUTES = {
 }
 
 
-def render_pages(dataset: Dataset, today: dt.date) -> dict[str, str]:
-    """Every generated Markdown page, by its path under the docs folder."""
-    env = _environment(dataset, today)
+def render_pages(dataset: Dataset, today: dt.date, site_url: str) -> dict[str, Page]:
+    """Every generated page, by its path (the engine's source path, 'gemeenten/almere.md')."""
+    env = _environment(dataset, today, site_url)
     pages = {
-        "gemeenten/index.md": ("municipalities.md.j2", {}),
-        "praktijken/index.md": ("practices.md.j2", {}),
-        "themas/index.md": ("themes.md.j2", {}),
-        AGENDA: ("agenda.md.j2", {}),
-        "agenda/archief.md": ("archive.md.j2", {}),
-        f"{finder.FOLDER}/index.md": ("finder.md.j2", {}),
+        "gemeenten/index.md": ("municipalities.html.j2", {}),
+        "praktijken/index.md": ("practices.html.j2", {}),
+        "themas/index.md": ("themes.html.j2", {}),
+        AGENDA: ("agenda.html.j2", {}),
+        "agenda/archief.md": ("archive.html.j2", {}),
+        f"{finder.FOLDER}/index.md": ("finder.html.j2", {}),
     }
-    pages |= {page_path(m): ("municipality.md.j2", {"municipality": m})
+    pages |= {page_path(m): ("municipality.html.j2", {"municipality": m})
               for m in dataset.municipalities}
-    pages |= {page_path(p): ("practice.md.j2", {"practice": p}) for p in dataset.practices}
-    pages |= {page_path(t): ("theme.md.j2", {"theme": t}) for t in dataset.themes}
-    pages |= {embed_path(m): ("embed.md.j2", {"municipality": m}) for m in dataset.municipalities}
-    pages |= {municipality_agenda_path(m): ("municipality_agenda.md.j2", {"municipality": m})
+    pages |= {page_path(p): ("practice.html.j2", {"practice": p}) for p in dataset.practices}
+    pages |= {page_path(t): ("theme.html.j2", {"theme": t}) for t in dataset.themes}
+    pages |= {embed_path(m): ("embed.html.j2", {"municipality": m})
               for m in dataset.municipalities}
-    pages[f"{open_data.FOLDER}/index.md"] = ("open_data.md.j2", {"open_data": open_data})
-    return {
-        path: env.get_template(name).render(page=path, **context)
-        for path, (name, context) in sorted(pages.items())
-    }
+    pages |= {municipality_agenda_path(m): ("municipality_agenda.html.j2", {"municipality": m})
+              for m in dataset.municipalities}
+    pages[f"{open_data.FOLDER}/index.md"] = ("open_data.html.j2", {"open_data": open_data})
+    return {path: _render(env, name, path, context)
+            for path, (name, context) in sorted(pages.items())}
 
 
-def _environment(dataset: Dataset, today: dt.date) -> Environment:
+def _render(env: Environment, name: str, path: str, context: dict) -> Page:
+    """One page: the template's output is the HTML; its top-level `{% set %}`s (title,
+    description, hide, template, searchable) are the page's settings."""
+    module = env.get_template(name).make_module({"page": path, **context})
+    return page(str(module), title=module.title, description=module.description,
+                hide=tuple(getattr(module, "hide", ())),
+                template=getattr(module, "template", None),
+                searchable=getattr(module, "searchable", True))
+
+
+def _environment(dataset: Dataset, today: dt.date, site_url: str) -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,
-        # Every {{ value }} is escaped for Markdown and HTML by `finalize`, which returns
-        # Markup; autoescape is on so that macro output is Markup too and not escaped twice.
-        finalize=text.escape,
         autoescape=True,
-        keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
@@ -95,6 +103,7 @@ def _environment(dataset: Dataset, today: dt.date) -> Environment:
         "today": today,
         "link_to": _link_to,
         "link": text.link,
+        "slug": text.slug,
         "status_labels": STATUS_LABELS,
         "session_status_labels": SESSION_STATUS_LABELS,
         "access_routes": ACCESS_ROUTES,
@@ -105,8 +114,6 @@ def _environment(dataset: Dataset, today: dt.date) -> Environment:
         "session_href": pass_context(
             lambda context, session: _session_href(context["page"], session, today)),
         "one_page_limit": ONE_PAGE_LIMIT,
-        # attr_list's marker that keeps a section out of Material's search index
-        "not_searched": Markup("{ data-search-exclude }"),
         "municipality_agenda_path": municipality_agenda_path,
         "index_by_province": lambda kind: _index_by_province(dataset, today, kind),
         "feed_path": feed_path,
@@ -117,9 +124,9 @@ def _environment(dataset: Dataset, today: dt.date) -> Environment:
         "absences_json": lambda practice: _compact_json(
             [[a.start.isoformat(), a.end.isoformat()] for a in practice.absences
              if a.end >= today]),
-        "json_ld_events": lambda sessions: json_ld.script(schema_org.events(dataset, sessions)),
+        "json_ld_events": lambda sessions: json_ld.events_script(dataset, sessions),
     }
-    env.globals |= municipality_globals(dataset, today)
+    env.globals |= municipality_globals(dataset, today, site_url)
     env.filters |= {
         "paragraphs": text.paragraphs,
         "fact_date": text.dutch_fact_date,
@@ -128,8 +135,6 @@ def _environment(dataset: Dataset, today: dt.date) -> Environment:
         "number": text.dutch_number,
         "phone_url": text.phone_url,
         "session_when": _session_when,
-        "meta": _front_matter_value,
-        "html": text.html_text,
     }
     return env
 
@@ -172,14 +177,14 @@ def _session_href(page: str, session: ThemeSession, today: dt.date) -> str:
     the cards of all upcoming sessions too (when it lists them, the only time it links)."""
     home = municipality_agenda_path(session.municipalities[0])
     if session.is_over(today):
-        return text.relative(page, home) + "#eerdere-bijeenkomsten"
+        return relative_url(page, home + "#eerdere-bijeenkomsten")
     anchor = "#" + _session_anchor(session)
-    return anchor if page in (home, AGENDA) else text.relative(page, home) + anchor
+    return anchor if page in (home, AGENDA) else relative_url(page, home + anchor)
 
 
 @pass_context
 def _relative_to_page(context, path: str) -> str:
-    return text.relative(context["page"], path)
+    return relative_url(context["page"], path)
 
 
 def _by_month(sessions: list[ThemeSession]) -> list[tuple[str, list[ThemeSession]]]:
@@ -198,20 +203,14 @@ def _signup_links(signup: Signup) -> list[tuple[str, str]]:
 
 
 @pass_context
-def _link_to(context, item: Municipality | Practice | Theme | str, label: object = None) -> Markup:
-    """A relative Markdown link from the page being rendered to an item's page (or a path)."""
+def _link_to(context, item: Municipality | Practice | Theme | str, label: object = None,
+             **attributes: str) -> Markup:
+    """A relative link from the page being rendered to an item's page (or a path)."""
     path = item if isinstance(item, str) else page_path(item)
-    target = text.relative(context["page"], path)
-    return Markup(f"[{text.escape(label if label is not None else item.name)}]({target})")
-
-
-def _front_matter_value(value: object) -> Markup:
-    """A front-matter string. MkDocs themes print page.meta and titles into HTML unescaped,
-    so the text is HTML-escaped here and then quoted as a YAML (JSON) string."""
-    text = json.dumps(html.escape(str(value), quote=True), ensure_ascii=False)
-    # JSON leaves some characters raw that YAML refuses (\x7f-\x9f, \ufffe) or folds (\x85):
-    # the front matter would be read as page text or changed. A \u escape means the same.
-    return Markup(_NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+    extra = Markup("").join(Markup(' {}="{}"').format(name, value)
+                            for name, value in attributes.items())
+    return Markup('<a href="{}"{}>{}</a>').format(
+        relative_url(context["page"], path), extra, label if label is not None else item.name)
 
 
 def _compact_json(data: object) -> str:

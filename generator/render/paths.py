@@ -1,12 +1,16 @@
-"""Where generated pages live, and the addresses they are served at."""
+"""Where generated pages and files live, and every address they are served at.
+
+The one owner of output URLs: page paths (the engine's source paths, 'gemeenten/almere.md'),
+their URL paths ('gemeenten/almere/'), relative links between them, and public addresses.
+"""
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from pathlib import Path
 
 from generator.model import Municipality, Practice, Theme
-from generator.site_url import site_url
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 EMBED_FOLDER = "embed"
@@ -28,12 +32,35 @@ def municipality_agenda_path(municipality: Municipality) -> str:
     return f"agenda/{page_path(municipality)}"
 
 
+def feed_path(kind: str, item_id: str | None = None) -> str:
+    """Where a feed lives: agenda/alle.ics, agenda/<kind>/<id>.ics (kind: gemeenten, ...)."""
+    return "agenda/alle.ics" if item_id is None else f"agenda/{kind}/{item_id}.ics"
+
+
 def page_url(path: str) -> str:
-    """The URL path of a Markdown page, as MkDocs serves it: 'gemeenten/almere/'."""
+    """The URL path of a page or file, as the site serves it: 'gemeenten/almere/'."""
+    if not path.endswith(".md"):
+        return path
     stem = path.removesuffix(".md")
     return stem.removesuffix("index") if posixpath.basename(stem) == "index" else stem + "/"
 
 
-def public_url(path: str) -> str:
-    """The full public address of a Markdown page or of a file."""
-    return site_url() + (page_url(path) if path.endswith(".md") else path)
+def relative_url(from_page: str, to_path: str) -> str:
+    """A link from one page to a page or file (a '#anchor' may follow the path)."""
+    path, hash_mark, anchor = to_path.partition("#")
+    return _relative(posixpath.dirname(page_url(from_page)), page_url(path)) + hash_mark + anchor
+
+
+# Pages sit in a handful of folders and link to the same pages over and over; relpath
+# looks at the working folder twice a call (0.8 s of rendering at national scale).
+@functools.cache
+def _relative(folder: str, to_url: str) -> str:
+    relative = posixpath.relpath(to_url or ".", folder or ".")
+    if to_url.endswith("/") or not to_url:
+        relative = "./" if relative == "." else relative + "/"
+    return relative
+
+
+def public_url(site_url: str, path: str) -> str:
+    """The full public address of a page or file; `site_url` ends with a slash."""
+    return site_url + page_url(path)

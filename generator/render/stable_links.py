@@ -15,7 +15,7 @@ import posixpath
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.model import Dataset, Municipality, Practice
-from generator.render.paths import TEMPLATES, embed_path, page_path, page_url, public_url
+from generator.render.paths import TEMPLATES, embed_path, page_path, public_url, relative_url
 
 
 def code_slug(municipality: Municipality) -> str:
@@ -23,9 +23,10 @@ def code_slug(municipality: Municipality) -> str:
     return municipality.cbs_code.lower()
 
 
-def code_url(municipality: Municipality) -> str:
+def code_url(municipality: Municipality, site_url: str) -> str:
     """The public address by CBS code, which survives a change of name."""
-    return public_url(f"{posixpath.dirname(page_path(municipality))}/{code_slug(municipality)}/")
+    folder = posixpath.dirname(page_path(municipality))
+    return public_url(site_url, f"{folder}/{code_slug(municipality)}/")
 
 
 def old_addresses(item: Municipality | Practice) -> list[str]:
@@ -34,7 +35,7 @@ def old_addresses(item: Municipality | Practice) -> list[str]:
     return [slug for slug in codes + list(item.former_slugs) if slug != item.id]
 
 
-def render_redirects(dataset: Dataset, today: dt.date) -> dict[str, str]:
+def render_redirects(dataset: Dataset, today: dt.date, site_url: str) -> dict[str, str]:
     """{old/path/index.html: redirect page} for every old address of every page."""
     template = _environment().get_template("redirect.html.j2")
     targets = [(item, page_path(item)) for item in (*dataset.municipalities, *dataset.practices)]
@@ -45,8 +46,8 @@ def render_redirects(dataset: Dataset, today: dt.date) -> dict[str, str]:
         for slug in old_addresses(item):
             here = f"{folder}/{slug}/"
             files[here + "index.html"] = template.render(
-                name=item.name, target=posixpath.relpath(page_url(target), here) + "/",
-                canonical=public_url(target),
+                name=item.name, target=relative_url(here + "index.md", target),
+                canonical=public_url(site_url, target),
             )
     return files
 
