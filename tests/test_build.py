@@ -221,17 +221,6 @@ def test_make_site_with_a_broken_data_file_keeps_the_previous_site(built_site, t
     assert sorted(path.name for path in project.iterdir()) == entries  # nothing left behind
 
 
-def test_export_writes_the_generated_pages(tmp_path):
-    assert main(["export", str(tmp_path), "--today", "2026-11-23"]) == 0
-    page = tmp_path / "praktijken/deckers-haelen.md"
-    text = page.read_text(encoding="utf-8")
-    assert text.startswith('---\ntitle: Huisartsenpraktijk Deckers\n')
-    assert "<tr><td>dinsdag</td><td>15.00–16.00 uur</td></tr>" in text
-    mtime = page.stat().st_mtime_ns
-    assert main(["export", str(tmp_path), "--today", "2026-11-23"]) == 0
-    assert page.stat().st_mtime_ns == mtime  # unchanged files are not rewritten
-
-
 def test_build_date_honours_source_date_epoch(monkeypatch):
     from generator.today import build_date
 
