@@ -187,6 +187,8 @@ def _syntax_problem(name: str, text: str, error: yaml.MarkedYAMLError) -> Proble
     )
 
 
+# A line's indentation and block indicators, where every block collection on it starts.
+_BLOCK_PREFIX = re.compile(r"^[ \t?:-]*", re.MULTILINE)
 # A flow collection that closes on the same line and holds no other collection, quote or comment.
 _CLOSED_FLOW = re.compile(r"[\[{][^\[\]{}\"'#\n]*[\]}]")
 
@@ -194,14 +196,16 @@ _CLOSED_FLOW = re.compile(r"[\[{][^\[\]{}\"'#\n]*[\]}]")
 def _too_deep(name: str, text: str) -> Problem | None:
     """A problem when collections nest deeper than MAX_DEPTH, found without composing.
 
-    A cheap upper bound on the nesting decides whether the events need counting at all:
-    block collections need more indentation (or a `- `/`? ` on the same line) for every
-    level, so a line's length bounds them; flow collections need a bracket each, and an
-    innermost one closed on its own line adds at most one level.
+    A cheap upper bound on the nesting decides whether the events need counting at all.
+    A block collection starts in a line's prefix of indentation and indicators (`- `, `? `,
+    `: `) or right after it (a mapping key), and a nested one starts further right, except a
+    sequence under a mapping key, which may start in the same column: so twice the widest
+    prefix bounds them. Flow collections need a bracket each, and an innermost one closed
+    on its own line adds at most one level.
     """
-    longest = max(map(len, text.split("\n")))
+    widest = max(map(len, _BLOCK_PREFIX.findall(text)))
     flow = _CLOSED_FLOW.sub("", text)
-    if 2 * longest + 2 + flow.count("[") + flow.count("{") + 1 <= _SAFE_NESTING:
+    if 2 * widest + 2 + flow.count("[") + flow.count("{") + 1 <= _SAFE_NESTING:
         return None
     depth = 0
     for event in yaml.parse(text, Loader=_Loader):

@@ -93,3 +93,15 @@ def test_multiple_documents_are_refused(tmp_path):
 def test_deep_nesting_is_refused(tmp_path):
     document = load(tmp_path, "a: " + "[" * 60 + "]" * 60 + "\n")
     assert any("te diep" in p.message for p in document.problems)
+
+
+@pytest.mark.parametrize("text", [
+    "".join(" " * level + f"k{level}:\n" for level in range(3000)) + " " * 3000 + "x\n",
+    "- " * 3000 + "x\n",
+    "a:\n" + "".join(" " * level + "- \n" for level in range(1, 3000)),
+])
+def test_deep_block_nesting_is_measured_not_composed(tmp_path, text):
+    """Block collections nest by indentation or indicators at a line's start: the cheap
+    bound sees them and the events are counted, so the C composer never overflows."""
+    problems = fatal(tmp_path, text)
+    assert any("te diep" in problem for problem in problems)
