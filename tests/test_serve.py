@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import sys
@@ -40,19 +39,30 @@ def wait_for(url: str, text: str, timeout: float = 90) -> float:
     raise AssertionError(f"{text!r} did not appear on {url} within {timeout} s")
 
 
+def wait_for_log(log: Path, text: str, timeout: float = 90) -> None:
+    """Until the server's output contains `text`."""
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        if text in log.read_text(encoding="utf-8", errors="replace"):
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"{text!r} did not appear in {log} within {timeout} s")
+
+
 @pytest.fixture
-def server(data_copy: Path, tmp_path: Path) -> Iterator[str]:
+def server(data_copy: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """`python -m generator serve` (what `make serve` runs) on a copy of the data."""
     port = free_port()
-    environment = os.environ | {"POH_DATA_DIR": str(data_copy), "NO_MKDOCS_2_WARNING": "1",
-                                "POH_TODAY": "2026-11-23"}
-    log = (tmp_path / "serve.log").open("w")
+    log_path = tmp_path / "serve.log"
+    log = log_path.open("w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(ROOT / "mkdocs.yml"),
+        [sys.executable, "-m", "generator", "serve", "--data", str(data_copy),
+         "--today", "2026-11-23", "--config-file", str(ROOT / "mkdocs.yml"),
          "--dev-addr", f"127.0.0.1:{port}"],
-        env=environment, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT,
+        stdout=log, stderr=subprocess.STDOUT, cwd=ROOT,
     )
     try:
-        yield f"http://127.0.0.1:{port}/"
+        yield f"http://127.0.0.1:{port}/", log_path
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -60,7 +70,7 @@ def server(data_copy: Path, tmp_path: Path) -> Iterator[str]:
 
 
 def test_data_edit_is_served_without_restart(server, edit, capsys):
-    page = server + "praktijken/deckers-haelen/"
+    page = server[0] + "praktijken/deckers-haelen/"
     wait_for(page, "15.00–16.00 uur")
     edit("practices.yaml", '        end: "16:00"', '        end: "16:30"')
     seconds = wait_for(page, "15.00–16.30 uur")
@@ -69,10 +79,12 @@ def test_data_edit_is_served_without_restart(server, edit, capsys):
 
 
 def test_invalid_edit_keeps_the_last_good_site(server, edit):
-    page = server + "praktijken/deckers-haelen/"
+    url, log = server
+    page = url + "praktijken/deckers-haelen/"
     wait_for(page, "15.00–16.00 uur")
     edit("practices.yaml", "    place: Haelen\n", "    place: Haelen\n    place: Roermond\n")
-    time.sleep(3)  # a rebuild was attempted and refused
+    wait_for_log(log, "de vorige versie blijft zichtbaar")  # the rebuild ran and refused
+    assert "staat hier twee keer" in log.read_text(encoding="utf-8")
     assert "15.00–16.00 uur" in fetch(page)
     edit("practices.yaml", "    place: Roermond\n", "")
     edit("practices.yaml", '        end: "16:00"', '        end: "17:00"')

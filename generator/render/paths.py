@@ -37,6 +37,7 @@ def feed_path(kind: str, item_id: str | None = None) -> str:
     return "agenda/alle.ics" if item_id is None else f"agenda/{kind}/{item_id}.ics"
 
 
+@functools.cache
 def page_url(path: str) -> str:
     """The URL path of a page or file, as the site serves it: 'gemeenten/almere/'."""
     if not path.endswith(".md"):
@@ -48,17 +49,26 @@ def page_url(path: str) -> str:
 def relative_url(from_page: str, to_path: str) -> str:
     """A link from one page to a page or file (a '#anchor' may follow the path)."""
     path, hash_mark, anchor = to_path.partition("#")
-    return _relative(posixpath.dirname(page_url(from_page)), page_url(path)) + hash_mark + anchor
+    return _relative(_folder(from_page), page_url(path)) + hash_mark + anchor
 
 
-# Pages sit in a handful of folders and link to the same pages over and over; relpath
-# looks at the working folder twice a call (0.8 s of rendering at national scale).
 @functools.cache
-def _relative(folder: str, to_url: str) -> str:
-    relative = posixpath.relpath(to_url or ".", folder or ".")
-    if to_url.endswith("/") or not to_url:
-        relative = "./" if relative == "." else relative + "/"
-    return relative
+def _folder(page: str) -> tuple[str, ...]:
+    """The folders of a page's URL: 'gemeenten/almere.md' -> ('gemeenten', 'almere')."""
+    return tuple(part for part in page_url(page).split("/")[:-1] if part)
+
+
+def _relative(folder: tuple[str, ...], to_url: str) -> str:
+    """Both are paths from the site's root, so no working folder is involved (posixpath's
+    relpath asks for it twice a call: a second of rendering at national scale)."""
+    parts = to_url.split("/")
+    common = 0
+    for here, there in zip(folder, parts[:-1], strict=False):
+        if here != there:
+            break
+        common += 1
+    relative = "../" * (len(folder) - common) + "/".join(parts[common:])
+    return relative or "./"
 
 
 def public_url(site_url: str, path: str) -> str:

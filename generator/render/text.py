@@ -7,11 +7,12 @@ after escaping every value from the data itself.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from urllib.parse import quote, urlsplit
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator.model import WEEKDAYS, FactDate
 
@@ -29,7 +30,7 @@ def paragraphs(value: str | None) -> Markup:
     if not value:
         return Markup("")
     blocks = [block.strip() for block in _BLANK_LINE.split(value) if block.strip()]
-    return Markup("\n").join(Markup("<p>{}</p>").format(block) for block in blocks)
+    return Markup("\n".join(f"<p>{escape(block)}</p>" for block in blocks))
 
 
 def safe_url(url: str) -> str:
@@ -42,7 +43,7 @@ def safe_url(url: str) -> str:
 
 def link(text: object, url: str) -> Markup:
     """A link to an outside address (http, https, mailto, tel), with escaped text."""
-    return Markup('<a href="{}">{}</a>').format(safe_url(url), text)
+    return Markup(f'<a href="{escape(safe_url(url))}">{escape(text)}</a>')
 
 
 def slug(text: str) -> str:
@@ -62,6 +63,7 @@ def dutch_time(value: dt.time) -> str:
     return f"{value.hour:02d}.{value.minute:02d}"
 
 
+@functools.cache  # a few dozen distinct ranges, asked for a hundred thousand times
 def dutch_time_range(start: dt.time, end: dt.time) -> str:
     return f"{dutch_time(start)}–{dutch_time(end)} uur"
 
