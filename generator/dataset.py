@@ -6,6 +6,8 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from jsonschema import Draft202012Validator
+
 from generator.convert import build_dataset
 from generator.load import Document, JsonPath, load_document, without_gc
 from generator.model import Dataset
@@ -17,27 +19,36 @@ DATA_FILES = ("municipalities", "practices", "themes")
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schemas"
 
 
-def load_dataset(data_dir: Path, today: dt.date) -> tuple[Dataset, list[Problem]]:
+# A data file read and checked against its schema: the document, the schema's problems and
+# the paths of invalid values; kept by a preview between rebuilds while the file is unchanged.
+Checked = tuple[Document, list[Problem], set[JsonPath]]
+FileCache = dict[Path, tuple[tuple[int, int], Checked]]
+
+
+def load_dataset(data_dir: Path, today: dt.date,
+                 cache: FileCache | None = None) -> tuple[Dataset, list[Problem]]:
     """The model and its warnings; DataError with every problem when the data is invalid.
 
     `today` is the build's date: some warnings depend on it (an outdated check date).
+    With a `cache` (the live preview), files unchanged since the last call are not read
+    again: only the cross-checks and the model are made anew.
     """
     with without_gc():  # the values, checks and model are large and free of cycles
-        return _load_dataset(data_dir, today)
+        return _load_dataset(data_dir, today, {} if cache is None else cache)
 
 
-def _load_dataset(data_dir: Path, today: dt.date) -> tuple[Dataset, list[Problem]]:
+def _load_dataset(data_dir: Path, today: dt.date,
+                  cache: FileCache) -> tuple[Dataset, list[Problem]]:
     validators = load_validators(SCHEMA_DIR)
     checked: dict[str, tuple[Document, set[JsonPath]]] = {}
     problems: list[Problem] = []
     for name in DATA_FILES:
         path = data_dir / f"{name}.yaml"
         try:
-            document = load_document(path, _display_name(path))
+            document, found, invalid = _checked_file(path, validators[name], cache)
         except DataError as error:
             problems.extend(error.problems)
             continue
-        found, invalid = schema_problems(document, validators[name])
         problems.extend(document.problems + found)
         if () not in invalid:  # a document broken at the top cannot be cross-checked
             checked[name] = (document, invalid)
@@ -46,6 +57,21 @@ def _load_dataset(data_dir: Path, today: dt.date) -> tuple[Dataset, list[Problem
     dataset = build_dataset(*(checked[name] for name in DATA_FILES), today, problems)
     _stop_on_errors(problems)
     return dataset, sorted(problems)
+
+
+def _checked_file(path: Path, validator: Draft202012Validator, cache: FileCache) -> Checked:
+    try:
+        stat = path.stat()
+        signature = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        signature = None  # load_document says what is wrong
+    if signature and path in cache and cache[path][0] == signature:
+        return cache[path][1]
+    document = load_document(path, _display_name(path))
+    checked = (document, *schema_problems(document, validator))
+    if signature:
+        cache[path] = (signature, checked)
+    return checked
 
 
 def _stop_on_errors(problems: list[Problem]) -> None:

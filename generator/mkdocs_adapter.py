@@ -33,7 +33,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator.dataset import load_dataset
+from generator.dataset import FileCache, load_dataset
 from generator.load import without_gc
 from generator.model import Dataset
 from generator.problems import DataError
@@ -59,9 +59,12 @@ class Inputs:
 
 
 # The hook module's state. MkDocs loads a hook once per process, so in `serve` the last
-# good site lasts across rebuilds, and an invalid edit keeps it on screen.
+# good site lasts across rebuilds (an invalid edit keeps it on screen), unchanged data files
+# are not read again, and only what changed is rendered by MkDocs and written.
 _inputs = Inputs()
 _site: Site | None = None
+_written: Site | None = None  # what the previous build wrote
+_files_read: FileCache = {}
 _serving = False
 
 
@@ -81,10 +84,16 @@ def build(config_file: Path, site_dir: Path, dataset: Dataset, today: dt.date) -
 
 def serve(config_file: Path, data_dir: Path, today: dt.date | None, address: str) -> None:
     """The live preview: rebuilds when data/ or docs/ change."""
+    # MkDocs warns on every dirty rebuild that the navigation may be stale; on_files makes
+    # every page new when the navigation changes, so the warning would only alarm editors.
+    logging.getLogger("mkdocs.commands.build").addFilter(
+        lambda record: "'dirty' build" not in record.getMessage())
     with _messages(logging.INFO):
         config = load_config(str(config_file))
         _hook(config).use(Inputs(data_dir=data_dir.resolve(), today=today))
-        mkdocs_serve(str(config_file), dev_addr=address, livereload=True)
+        # "dirty": MkDocs renders and writes only files whose is_modified() says so.
+        mkdocs_serve(str(config_file), dev_addr=address, livereload=True,
+                     build_type="dirty")
 
 
 @contextlib.contextmanager
@@ -160,7 +169,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _checked(data_dir: Path, today: dt.date) -> Dataset:
-    dataset, warnings = load_dataset(data_dir, today)
+    dataset, warnings = load_dataset(data_dir, today, _files_read if _serving else None)
     # INFO, not WARNING: `--strict` aborts on warnings, and data warnings must not stop
     # the site (the build command lists them itself).
     for warning in warnings:
@@ -169,14 +178,30 @@ def _checked(data_dir: Path, today: dt.date) -> Dataset:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _written
     titles = _nav_titles(config.nav)
+    previous = _written if _written and _written.nav == _site.nav else None  # else all
     for path, content in _site.files.items():
-        files.append(File.generated(config, path, content=content))
+        file = GeneratedFile.generated(config, path, content=content)
+        file.changed = previous is None or previous.files.get(path) != content
+        files.append(file)
     for path, page in _site.pages.items():
-        file = File.generated(config, path, content=page.html)
+        file = GeneratedFile.generated(config, path, content=page.html)
+        file.changed = previous is None or previous.pages.get(path) != page
         GeneratedPage(titles.get(path), file, config, page)
         files.append(file)
+    _written = _site
     return files
+
+
+class GeneratedFile(File):
+    """A file the generator made. `mkdocs serve` (dirty builds) asks `is_modified` which
+    pages to render and which files to write again: those that changed since its last build."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed
 
 
 def expand_nav(nav: list, sections: dict[str, list]) -> list:
