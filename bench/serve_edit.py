@@ -1,6 +1,6 @@
-"""How long an edit to one theme session takes to show in `mkdocs serve`.
+"""How long an edit to one theme session takes to show in the live preview (`make serve`).
 
-Starts `mkdocs serve` on a copy of a data folder, waits for the first build, moves the end
+Starts `python -m generator serve` on a copy of a data folder, waits for the first build, moves the end
 time of one upcoming practice session to 23:59, and times until the practice's page shows
 it. `--pilot` uses the shipped data with the sessions test fixture (the pilot's size).
 
