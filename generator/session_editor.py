@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import io
 import json
 import os
 import re
@@ -179,7 +180,8 @@ def read_csv(path: Path) -> Iterable[tuple[int, dict[str, str]]]:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.DictReader(text.splitlines(), dialect=dialect)
+    # newline="": a line break inside a quoted field (a description) stays in the value.
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
     unknown = [name for name in reader.fieldnames or [] if name not in COLUMNS]
     if unknown:
         raise DataError([Problem(Position(path.as_posix()),

@@ -47,17 +47,27 @@ def test_months_group_the_agenda(sessions_site):
     assert headings == ["november 2026", "december 2026", "januari 2027", "maart 2027"]
 
 
+# Without JavaScript "Zet in mijn agenda" is the feed of the host practice, or of the
+# municipality when it holds the session; the script makes the one-event file instead.
+HOST_FEEDS = {"deckers-2026-11-23-opvoeden": "praktijken/deckers-haelen.ics",
+              "deckers-2026-12-01-vaccinatie": "praktijken/deckers-haelen.ics",
+              "hoogeveen-2027-01-12-opvoeden": "praktijken/de-wielewaal-hoogeveen.ics",
+              "almere-2027-03-28-middelen": "gemeenten/almere.ics"}
+
+
 def test_add_to_calendar_only_for_sessions_that_take_place(sessions_site):
     page = soup(sessions_site, "agenda")
     for session_id in UPCOMING:
-        buttons = page.select_one(f"#sessie-{session_id}").find_all(
-            "a", string="Zet in mijn agenda")
-        cancelled = session_id in ("hoogeveen-2026-12-08-sociale-media",
-                                   "hoogeveen-2026-12-15-opvoeden")
-        assert len(buttons) == (0 if cancelled else 1), session_id
+        card = page.select_one(f"#sessie-{session_id}")
+        buttons = card.find_all("a", string="Zet in mijn agenda")
+        takes_place = session_id in HOST_FEEDS  # not cancelled, not moved
+        assert len(buttons) == takes_place, session_id
+        assert card.has_attr("data-event") == takes_place, session_id
         for button in buttons:
-            assert button["href"] == f"sessies/{session_id}.ics"
+            assert "poh-add-event" in button["class"]
+            assert button["href"] == HOST_FEEDS[session_id]
             assert (sessions_site / "agenda" / button["href"]).is_file()
+    assert not (sessions_site / "agenda" / "sessies").exists()  # no file per session
 
 
 def test_moved_session_links_to_its_new_date(sessions_site):

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
 import vobject
+from bs4 import BeautifulSoup
 
 UTC = dt.UTC
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -36,8 +38,8 @@ def all_feeds(site: Path) -> list[str]:
 
 def test_every_feed_parses_in_both_readers(sessions_site):
     feeds = all_feeds(sessions_site)
-    # 1 + 5 municipalities + 4 practices + 4 themes + 8 single-session files
-    assert len(feeds) == 22
+    # 1 + 5 municipalities + 4 practices + 4 themes; "Zet in mijn agenda" has no files
+    assert len(feeds) == 14
     for feed in feeds:
         text = read(sessions_site, feed)
         assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
@@ -104,9 +106,45 @@ def test_feed_per_item_holds_only_its_sessions(sessions_site):
     assert len(theme) == 3
     practice = events_icalendar(read(sessions_site, "agenda/praktijken/de-weide-hoogeveen.ics"))
     assert list(practice) == ["sessie-hoogeveen-2026-12-08-sociale-media@poh-jeugd"]
-    single = events_icalendar(read(sessions_site,
-                                   "agenda/sessies/almere-2027-03-28-middelen.ics"))
-    assert list(single) == ["sessie-almere-2027-03-28-middelen@poh-jeugd"]
+
+
+def test_session_cards_carry_the_event_of_the_feeds(sessions_site):
+    """What "Zet in mijn agenda" makes in the browser (agenda.js) comes from the card's
+    data-event: the same fields as the session's VEVENT in the feeds, unescaped."""
+    feed = events_icalendar(read(sessions_site, "agenda/alle.ics"))
+    page = BeautifulSoup(read(sessions_site, "agenda/index.html"), "html.parser")
+    cards = page.select("article .poh-session[data-event]")
+    assert len(cards) == 4  # the upcoming sessions that take place
+    for card in cards:
+        carried = json.loads(card["data-event"])
+        event = feed[carried["uid"]]
+        assert carried["uid"] == card["id"] + "@poh-jeugd"  # sessie-<id>@poh-jeugd
+        for key in ("start", "end"):
+            moment = event["DT" + key.upper()]
+            assert moment.params["TZID"] == "Europe/Amsterdam"
+            assert moment.dt.tzinfo.key == "Europe/Amsterdam"
+            assert carried[key] == moment.dt.strftime("%Y%m%dT%H%M%S")
+        assert carried.keys() - {"start", "end"} == {
+            name.lower() for name in event if name not in ("DTSTART", "DTEND", "DTSTAMP")}
+        for name in ("uid", "summary", "description", "location", "url", "status"):
+            assert carried.get(name) == (str(event[name]) if name in event else None), name
+        assert [carried["categories"]] == event["CATEGORIES"].cats
+
+
+def test_text_to_escape_and_fold_in_a_card(sessions_site):
+    """The fixture's session in Almere has text that tests escaping and folding."""
+    page = BeautifulSoup(read(sessions_site, "agenda/gemeenten/almere/index.html"),
+                         "html.parser")
+    carried = json.loads(page.select_one("#sessie-almere-2027-03-28-middelen")["data-event"])
+    assert carried["location"] == "Stadhuis; zaal De Kolk, Almere"
+    assert carried["url"] == "https://example.org/live?zaal=kolk,stadhuis;almere"
+    assert carried["description"].startswith("Op de dag dat de zomertijd ingaat; de klok")
+    assert {",", ";", "\\", "\n", "é", "€", "🙂"} <= set(carried["description"])
+    text = read(sessions_site, "agenda/gemeenten/almere.ics")
+    assert "DESCRIPTION:Op de dag dat de zomertijd ingaat\\; de klok" in text
+    assert "ouders\\\\verzorgers" in text.replace("\r\n ", "")
+    assert str(events_vobject(text)["sessie-almere-2027-03-28-middelen@poh-jeugd"]
+               .description.value) == carried["description"]
 
 
 def test_empty_feeds_are_valid_calendars(built_site):

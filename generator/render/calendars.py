@@ -3,6 +3,10 @@
 UIDs come from the session ids, so a subscribed calendar updates an event instead of
 adding a copy. Cancelled and moved sessions stay in the feeds as STATUS:CANCELLED. Every
 feed exists even when it has no events, so a subscription never breaks.
+
+"Zet in mijn agenda" has no file of its own: the session card carries `event_fields` and
+docs/javascripts/agenda.js writes the one-event file in the browser, with the same UID,
+time zone, escaping and folding as the feeds here.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ STATUS_PREFIX = {"geannuleerd": "Gaat niet door: ", "verplaatst": "Verplaatst: "
 
 
 def render_calendars(dataset: Dataset, today: dt.date, site_url: str) -> dict[str, bytes]:
-    """Every feed, plus a one-event file per session for "Zet in mijn agenda"."""
+    """Every feed: all sessions, and those per municipality, practice and theme."""
     stamp = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
     # Each session is in up to five feeds; its event is written once and copied into each.
     events = {s.id: _event(s, stamp) for s in dataset.sessions}
@@ -51,7 +55,6 @@ def render_calendars(dataset: Dataset, today: dt.date, site_url: str) -> dict[st
               for p in dataset.practices}
     feeds |= {feed_path("themas", t.id): (f"Themabijeenkomsten {t.name}", dataset.sessions_on(t))
               for t in dataset.themes}
-    feeds |= {feed_path("sessies", s.id): (_summary(s), (s,)) for s in dataset.sessions}
     return {path: _calendar(name, [events[s.id] for s in sessions])
             for path, (name, sessions) in feeds.items()}
 
@@ -90,28 +93,49 @@ def _calendar(name: str, events: list[bytes]) -> bytes:
     return b"".join((_BEFORE_NAME, names, _AFTER_NAME, *events, _END))
 
 
+def event_fields(session: ThemeSession) -> dict[str, str]:
+    """What a session's VEVENT says, before escaping: the feeds write it, and the session
+    card carries it (as JSON) for the browser to write the same event. Start and end are
+    local times in Europe/Amsterdam (the TZID); location and url only when there is one."""
+    fields = {
+        "uid": f"sessie-{session.id}@poh-jeugd",
+        "summary": _summary(session),
+        "start": _local(session.starts_at),
+        "end": _local(session.ends_at),
+        "categories": session.theme.name,
+        "description": _description(session),
+        "status": "CANCELLED" if session.is_cancelled else "CONFIRMED",
+    }
+    location = _location(session)
+    if location:
+        fields["location"] = location
+    if session.online_url:
+        if "\r" in session.online_url or "\n" in session.online_url:
+            raise ValueError(f"A URI value may not contain CR or LF: {session.online_url!r}")
+        fields["url"] = session.online_url
+    return fields
+
+
 def _event(session: ThemeSession, stamp: dt.datetime) -> bytes:
     """One VEVENT exactly as icalendar 7 writes it (its property order, escaping and
     folding), but some fifty times faster: thousands of sessions made icalendar the
     slowest step of the build."""
+    fields = event_fields(session)
     lines = [
         "BEGIN:VEVENT",
-        f"SUMMARY:{_text(_summary(session))}",
-        f"DTSTART;TZID={_ZONE}:{_local(session.starts_at)}",
-        f"DTEND;TZID={_ZONE}:{_local(session.ends_at)}",
+        f"SUMMARY:{_text(fields['summary'])}",
+        f"DTSTART;TZID={_ZONE}:{fields['start']}",
+        f"DTEND;TZID={_ZONE}:{fields['end']}",
         f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
-        f"UID:{_text(f'sessie-{session.id}@poh-jeugd')}",
-        f"CATEGORIES:{_text(session.theme.name)}",
-        f"DESCRIPTION:{_text(_description(session))}",
+        f"UID:{_text(fields['uid'])}",
+        f"CATEGORIES:{_text(fields['categories'])}",
+        f"DESCRIPTION:{_text(fields['description'])}",
     ]
-    location = _location(session)
-    if location:
-        lines.append(f"LOCATION:{_text(location)}")
-    lines.append(f"STATUS:{'CANCELLED' if session.is_cancelled else 'CONFIRMED'}")
-    if session.online_url:
-        if "\r" in session.online_url or "\n" in session.online_url:
-            raise ValueError(f"A URI value may not contain CR or LF: {session.online_url!r}")
-        lines.append(f"URL:{session.online_url}")
+    if "location" in fields:
+        lines.append(f"LOCATION:{_text(fields['location'])}")
+    lines.append(f"STATUS:{fields['status']}")
+    if "url" in fields:
+        lines.append(f"URL:{fields['url']}")
     lines.append("END:VEVENT")
     return b"".join([_line(line) for line in lines])
 

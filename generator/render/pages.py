@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from generator.model import Dataset, Municipality, Practice, Signup, Theme, ThemeSession
-from generator.render import finder, json_ld, open_data, text
+from generator.render import calendars, finder, json_ld, open_data, text
 from generator.render.municipality import municipality_globals
 from generator.render.page import Page, page
 from generator.render.paths import (
@@ -120,6 +120,8 @@ def _environment(dataset: Dataset, today: dt.date, site_url: str) -> Environment
         "finder_index": finder.INDEX,
         "relative_to_page": _relative_to_page,
         "signup_links": _signup_links,
+        "event_json": _event_json,
+        "host_feed": _host_feed,
         "slots_json": lambda practice: _compact_json(finder.weekly_slots(practice)),
         "absences_json": lambda practice: _compact_json(
             [[a.start.isoformat(), a.end.isoformat()] for a in practice.absences
@@ -191,6 +193,21 @@ def _by_month(sessions: list[ThemeSession]) -> list[tuple[str, list[ThemeSession
     """Sessions (already in date order) grouped under 'december 2026' headings."""
     groups = groupby(sessions, key=lambda s: (s.date.year, s.date.month))
     return [(f"{text.MONTHS[month - 1]} {year}", list(items)) for (year, month), items in groups]
+
+
+def _event_json(session: ThemeSession) -> str:
+    """The session's event for "Zet in mijn agenda" (agenda.js writes the file from it); a
+    plain string, so that autoescaping makes it fit in an attribute."""
+    return json.dumps(calendars.event_fields(session), ensure_ascii=False,
+                      separators=(",", ":"))
+
+
+def _host_feed(session: ThemeSession) -> str:
+    """Where "Zet in mijn agenda" leads without JavaScript: the feed of the (first) practice
+    that holds the session, or of the municipality when it holds the session itself."""
+    if session.practices:
+        return feed_path("praktijken", session.practices[0].id)
+    return feed_path("gemeenten", session.municipalities[0].id)
 
 
 def _signup_links(signup: Signup) -> list[tuple[str, str]]:
