@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         "pages": pages}
     if args.serve:
         from bench.serve_edit import measure_edit  # starts a server: only when asked
-        _say("Timing an edit in mkdocs serve ...")
+        _say("Timing an edit in the live preview ...")
         results["serve_edit_seconds"] = measure_edit(data, args.today, out / "serve")
     (out / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     print()
@@ -75,7 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, default=synthetic.DEFAULT_SEED)
     parser.add_argument("--today", type=dt.date.fromisoformat, default=synthetic.DEFAULT_TODAY)
     parser.add_argument("--serve", action="store_true",
-                        help="also time how long an edit takes to show in mkdocs serve")
+                        help="also time how long an edit takes to show in the live preview")
     parser.add_argument("--repeat", type=int, default=1,
                         help="build both sites this many times and keep the fastest of each")
     return parser
@@ -192,7 +192,7 @@ def rows(results: dict) -> list[Row]:
             str(ref["html_over_limit"]), budget="0"),
     ]
     if "serve_edit_seconds" in results:
-        table.append(Row("session edit visible in mkdocs serve",
+        table.append(Row("session edit visible in the live preview",
                          seconds(results["serve_edit_seconds"]),
                          budget="≤ 3 s at pilot scale; measured at national"))
     return table

@@ -1,8 +1,9 @@
 """How long an edit to one theme session takes to show in the live preview (`make serve`).
 
-Starts `python -m generator serve` on a copy of a data folder, waits for the first build, moves the end
-time of one upcoming practice session to 23:59, and times until the practice's page shows
-it. `--pilot` uses the shipped data with the sessions test fixture (the pilot's size).
+Starts `python -m generator serve` on a copy of a data folder, waits for the first build,
+moves the end time of one upcoming practice session to 23:59, and times until the
+practice's page shows it. `--pilot` uses the shipped data with the sessions test fixture
+(the pilot's size).
 
     python -m bench.serve_edit .bench/data
     python -m bench.serve_edit --pilot
@@ -68,7 +69,7 @@ def _wait(url: str, text: str, timeout: float, server: subprocess.Popen) -> None
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise RuntimeError(f"mkdocs serve stopped (code {server.returncode})")
+            raise RuntimeError(f"the preview stopped (code {server.returncode})")
         try:
             with urllib.request.urlopen(url, timeout=10) as response:
                 if text in response.read().decode("utf-8"):
@@ -104,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         if data is None:
             parser.error("give a data folder or --pilot")
         seconds = measure_edit(data, args.today, Path(scratch) / "serve")
-    print(f"edit visible in mkdocs serve after {seconds:.1f} s")
+    print(f"edit visible in the live preview after {seconds:.1f} s")
     return 0
 
 
