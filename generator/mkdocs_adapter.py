@@ -29,6 +29,7 @@ from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -46,6 +47,9 @@ from generator.today import build_date
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 log = logging.getLogger("mkdocs.hooks.poh_jeugd")
 _HREF = re.compile(r'\shref="([^"]*)"')
+_SECTION_START = re.compile(r'(?=<h[1-6] id=")')
+_OPENING = re.compile(r"<(?:div|section|ul|ol|table|p|blockquote|figure|form)\b")
+_CLOSING = re.compile(r"</(?:div|section|ul|ol|table|p|blockquote|figure|form)>")
 
 
 @dataclass
@@ -202,6 +206,41 @@ class GeneratedFile(File):
 
     def is_modified(self) -> bool:
         return self.changed
+
+
+@event_priority(100)  # before Material's search plugin reads the page
+def _only_searchable_sections(context: dict, page: Page, **_: object) -> dict:
+    if isinstance(page, GeneratedPage) and page.generated.searchable:
+        page.full_content, page.content = page.content, _searchable(page.content)
+    return context
+
+
+@event_priority(-100)  # after it, before the theme's template shows the page
+def _whole_page_again(context: dict, page: Page, **_: object) -> dict:
+    if getattr(page, "full_content", None) is not None:
+        page.content, page.full_content = page.full_content, None
+    return context
+
+
+# Material's search parses every page's HTML, also the sections it then leaves out (a
+# practice page is mostly such sections): it is handed the page without them.
+on_page_context = CombinedEvent(_only_searchable_sections, _whole_page_again)
+
+
+def _searchable(content: str) -> str:
+    """The page without its sections whose heading says data-search-exclude (from that
+    heading to the next one), where such a section holds whole elements only."""
+    if " data-search-exclude" not in content:
+        return content
+    sections = _SECTION_START.split(content)
+    return "".join(section for section in sections
+                   if not (section.startswith("<h") and _excluded(section)))
+
+
+def _excluded(section: str) -> bool:
+    heading = section[:section.index(">")]
+    opened = len(_OPENING.findall(section))
+    return " data-search-exclude" in heading and opened == len(_CLOSING.findall(section))
 
 
 def expand_nav(nav: list, sections: dict[str, list]) -> list:
