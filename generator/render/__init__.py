@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing import get_context
 
 from generator.model import Dataset
 from generator.render.calendars import render_calendars
@@ -35,9 +37,32 @@ class Site:
     nav: dict[str, list]
 
 
-def render_site(dataset: Dataset, today: dt.date, site_url: str) -> Site:
+def render_site(dataset: Dataset, today: dt.date, site_url: str, *,
+                parallel: bool = False) -> Site:
     """Everything generated for one dataset, one 'today' and one public address
-    (`site_url`, ending in a slash): the same inputs give the same output."""
+    (`site_url`, ending in a slash): the same inputs give the same output.
+
+    With `parallel`, the files are rendered in a forked process while this one renders the
+    pages (the machine has two cores and the rest of a build uses one). Only for a process
+    without other threads: a live preview serves pages from a thread, and renders serially.
+    """
+    inputs = (dataset, today, site_url)
+    if not parallel:
+        return Site(pages=render_pages(*inputs), files=render_files(*inputs),
+                    nav=navigation(dataset))
+    global _forked_inputs
+    _forked_inputs = inputs  # the child sees it as it was at the fork: nothing is pickled
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork")) as child:
+            files = child.submit(_render_forked_files)
+            pages = render_pages(*inputs)
+            return Site(pages=pages, files=files.result(), nav=navigation(dataset))
+    finally:
+        _forked_inputs = None
+
+
+def render_files(dataset: Dataset, today: dt.date, site_url: str) -> dict[str, str | bytes]:
+    """Every file that is not a page (feeds, open data, redirects, the finder's index)."""
     files: dict[str, str | bytes] = {}
     for renderer in RENDERERS:
         produced = renderer(dataset, today, site_url)
@@ -45,5 +70,11 @@ def render_site(dataset: Dataset, today: dt.date, site_url: str) -> Site:
         if overlap:
             raise ValueError(f"Two renderers wrote the same files: {sorted(overlap)}")
         files |= produced
-    return Site(pages=render_pages(dataset, today, site_url), files=dict(sorted(files.items())),
-                nav=navigation(dataset))
+    return dict(sorted(files.items()))
+
+
+_forked_inputs: tuple[Dataset, dt.date, str] | None = None
+
+
+def _render_forked_files() -> dict[str, str | bytes]:
+    return render_files(*_forked_inputs)
