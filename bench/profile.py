@@ -25,7 +25,7 @@ PHASES = (
     ("generator: load + validate", "generator/dataset.py", "load_dataset"),
     ("generator: HTML pages (templates)", "generator/render/pages.py", "render_pages"),
     ("generator: calendars", "generator/render/calendars.py", "render_calendars"),
-    ("generator: open data", "generator/render/open_data.py", "render_open_data"),
+    ("generator: open data", "generator/render/open_data/__init__.py", "render_open_data"),
     ("generator: redirects", "generator/render/stable_links.py", "render_redirects"),
     ("generator: finder index", "generator/render/finder.py", "render_finder"),
     ("MkDocs: adding generated files (adapter on_files)", "generator/mkdocs_adapter.py",
