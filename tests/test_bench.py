@@ -21,7 +21,7 @@ from bench import profile, run, synthetic
 from generator.dataset import SCHEMA_DIR, load_dataset
 from generator.load import Document, load_document
 from generator.model import Location, Signup
-from generator.render import calendars, open_data
+from generator.render import calendars, open_data, paths
 from generator.site_url import DEFAULT_SITE_URL
 from generator.validate import load_validators, schema_problems
 
@@ -236,9 +236,9 @@ def test_open_data_json_is_exactly_compact_json_dumps(tmp_path):
     dataset = load_dataset(tmp_path, TODAY)[0]
     files = open_data.render_open_data(dataset, TODAY, DEFAULT_SITE_URL)
     records = open_data.Records(dataset, TODAY, DEFAULT_SITE_URL)
-    assert files[open_data.ALL_JSON] == _compact_json(open_data.all_data(records))
+    assert files[paths.ALL_JSON] == _compact_json(open_data.all_data(records))
     for municipality in dataset.municipalities:
-        assert files[open_data.municipality_json_path(municipality)] == _compact_json(
+        assert files[paths.municipality_json_path(municipality)] == _compact_json(
             open_data.municipality_data(municipality, records))
     # Control characters, quotes, backslashes and text beyond ASCII; floats of the size of hours
     # per week. Below 0.0001 the text differs (Python 1e-05, orjson 1e-5; the same number).

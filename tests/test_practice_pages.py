@@ -10,7 +10,8 @@ from conftest import TODAY
 from test_pages import article_text, page
 
 from generator.dataset import load_dataset
-from generator.render.finder import INDEX, render_finder
+from generator.render.finder import render_finder
+from generator.render.paths import FINDER_INDEX as INDEX
 from generator.site_url import DEFAULT_SITE_URL
 
 

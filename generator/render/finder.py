@@ -11,9 +11,8 @@ import datetime as dt
 import json
 
 from generator.model import Dataset, Practice
+from generator.render.paths import FINDER_INDEX
 
-FOLDER = "vind"
-INDEX = f"{FOLDER}/praktijken.json"
 LAYOUT = {
     "municipalities": ["id", "name", "province", "named_practices"],
     "practices": ["id", "name", "place", "municipality (row number)", "postcode",
@@ -36,7 +35,7 @@ def render_finder(dataset: Dataset, today: dt.date, site_url: str) -> dict[str, 
             for p in dataset.practices
         ],
     }
-    return {INDEX: json.dumps(index, ensure_ascii=False, separators=(",", ":"))}
+    return {FINDER_INDEX: json.dumps(index, ensure_ascii=False, separators=(",", ":"))}
 
 
 def weekly_slots(practice: Practice) -> list[list]:

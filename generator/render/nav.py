@@ -10,7 +10,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from generator.model import Dataset
-from generator.render.paths import page_path
+from generator.render.paths import AGENDA, ARCHIVE, MUNICIPALITIES, THEMES, page_path
 
 
 def navigation(dataset: Dataset) -> dict[str, list]:
@@ -20,7 +20,7 @@ def navigation(dataset: Dataset) -> dict[str, list]:
         for province, group in groupby(by_province, key=lambda m: m.province)
     ]
     return {
-        "gemeenten/index.md": ["gemeenten/index.md", *provinces],
-        "agenda/index.md": ["agenda/index.md", {"Archief": "agenda/archief.md"}],
-        "themas/index.md": ["themas/index.md", *({t.name: page_path(t)} for t in dataset.themes)],
+        MUNICIPALITIES: [MUNICIPALITIES, *provinces],
+        AGENDA: [AGENDA, {"Archief": ARCHIVE}],
+        THEMES: [THEMES, *({t.name: page_path(t)} for t in dataset.themes)],
     }

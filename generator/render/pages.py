@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from generator.model import Dataset, Municipality, Practice, Signup, Theme, ThemeSession
-from generator.render import calendars, finder, json_ld, open_data, text
+from generator.render import calendars, finder, json_ld, open_data, paths, text
 from generator.render.municipality import municipality_globals
 from generator.render.page import Page, page
 from generator.render.paths import (
@@ -31,7 +31,6 @@ from generator.render.paths import (
 # A list longer than this (sessions, practices) is not put on one page but becomes an index
 # by municipality, so that no page grows past what a cheap phone loads quickly (100 KB).
 ONE_PAGE_LIMIT = 150
-AGENDA = "agenda/index.md"
 STATUS_LABELS = {  # as the source reports it, and as computed (pilot_status.STATUSES)
     "aangekondigd": "Aangekondigd",
     "gepland": "Gepland",
@@ -60,12 +59,13 @@ def render_pages(dataset: Dataset, today: dt.date, site_url: str) -> dict[str, P
     """Every generated page, by its path (the engine's source path, 'gemeenten/almere.md')."""
     env = _environment(dataset, today, site_url)
     pages = {
-        "gemeenten/index.md": ("municipalities.html.j2", {}),
-        "praktijken/index.md": ("practices.html.j2", {}),
-        "themas/index.md": ("themes.html.j2", {}),
-        AGENDA: ("agenda.html.j2", {}),
-        "agenda/archief.md": ("archive.html.j2", {}),
-        f"{finder.FOLDER}/index.md": ("finder.html.j2", {}),
+        paths.MUNICIPALITIES: ("municipalities.html.j2", {}),
+        paths.PRACTICES: ("practices.html.j2", {}),
+        paths.THEMES: ("themes.html.j2", {}),
+        paths.AGENDA: ("agenda.html.j2", {}),
+        paths.ARCHIVE: ("archive.html.j2", {}),
+        paths.FINDER: ("finder.html.j2", {}),
+        paths.OPEN_DATA: ("open_data.html.j2", {"open_data": open_data}),
     }
     pages |= {page_path(m): ("municipality.html.j2", {"municipality": m})
               for m in dataset.municipalities}
@@ -75,7 +75,6 @@ def render_pages(dataset: Dataset, today: dt.date, site_url: str) -> dict[str, P
               for m in dataset.municipalities}
     pages |= {municipality_agenda_path(m): ("municipality_agenda.html.j2", {"municipality": m})
               for m in dataset.municipalities}
-    pages[f"{open_data.FOLDER}/index.md"] = ("open_data.html.j2", {"open_data": open_data})
     return {path: _render(env, name, path, context)
             for path, (name, context) in sorted(pages.items())}
 
@@ -117,7 +116,7 @@ def _environment(dataset: Dataset, today: dt.date, site_url: str) -> Environment
         "municipality_agenda_path": municipality_agenda_path,
         "index_by_province": lambda kind: _index_by_province(dataset, today, kind),
         "feed_path": feed_path,
-        "finder_index": finder.INDEX,
+        "paths": paths,
         "relative_to_page": _relative_to_page,
         "signup_links": _signup_links,
         "event_json": _event_json,
@@ -181,7 +180,7 @@ def _session_href(page: str, session: ThemeSession, today: dt.date) -> str:
     if session.is_over(today):
         return relative_url(page, home + "#eerdere-bijeenkomsten")
     anchor = "#" + _session_anchor(session)
-    return anchor if page in (home, AGENDA) else relative_url(page, home + anchor)
+    return anchor if page in (home, paths.AGENDA) else relative_url(page, home + anchor)
 
 
 @pass_context

@@ -14,6 +14,20 @@ from generator.model import Municipality, Practice, Theme
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 EMBED_FOLDER = "embed"
+# The pages of the site that are not about one item (generated, and two hand-written ones).
+HOME = "index.md"
+MUNICIPALITIES = "gemeenten/index.md"
+PRACTICES = "praktijken/index.md"
+THEMES = "themas/index.md"
+AGENDA = "agenda/index.md"
+ARCHIVE = "agenda/archief.md"
+FINDER = "vind/index.md"
+OPEN_DATA = "open-data/index.md"
+ABOUT = "over.md"
+# Files.
+FINDER_INDEX = "vind/praktijken.json"
+ALL_JSON = "open-data/poh-jeugd.json"
+HSDS_JSON = "open-data/hsds/services.json"
 
 
 def page_path(item: Municipality | Practice | Theme) -> str:
@@ -30,6 +44,20 @@ def embed_path(municipality: Municipality) -> str:
 def municipality_agenda_path(municipality: Municipality) -> str:
     """The page with every theme session in one municipality (its feed sits beside it)."""
     return f"agenda/{page_path(municipality)}"
+
+
+def municipality_json_path(municipality: Municipality) -> str:
+    return f"open-data/gemeenten/{municipality.id}.json"
+
+
+def table_path(name: str) -> str:
+    """A CSV download of the open data page: 'gemeenten' -> 'open-data/gemeenten.csv'."""
+    return f"open-data/{name}.csv"
+
+
+def redirect_path(target: str, slug: str) -> str:
+    """The page at an old address (`slug`) beside the page at `target`."""
+    return f"{posixpath.dirname(target)}/{slug}/index.html"
 
 
 def feed_path(kind: str, item_id: str | None = None) -> str:

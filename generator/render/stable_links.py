@@ -10,12 +10,18 @@ engines where the page lives now. The data checks make sure no address is claime
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.model import Dataset, Municipality, Practice
-from generator.render.paths import TEMPLATES, embed_path, page_path, public_url, relative_url
+from generator.render.paths import (
+    TEMPLATES,
+    embed_path,
+    page_path,
+    public_url,
+    redirect_path,
+    relative_url,
+)
 
 
 def code_slug(municipality: Municipality) -> str:
@@ -25,8 +31,8 @@ def code_slug(municipality: Municipality) -> str:
 
 def code_url(municipality: Municipality, site_url: str) -> str:
     """The public address by CBS code, which survives a change of name."""
-    folder = posixpath.dirname(page_path(municipality))
-    return public_url(site_url, f"{folder}/{code_slug(municipality)}/")
+    return public_url(site_url, redirect_path(page_path(municipality), code_slug(municipality))
+                      .removesuffix("index.html"))
 
 
 def old_addresses(item: Municipality | Practice) -> list[str]:
@@ -42,11 +48,10 @@ def render_redirects(dataset: Dataset, today: dt.date, site_url: str) -> dict[st
     targets += [(m, embed_path(m)) for m in dataset.municipalities]
     files = {}
     for item, target in targets:
-        folder = posixpath.dirname(target)
         for slug in old_addresses(item):
-            here = f"{folder}/{slug}/"
-            files[here + "index.html"] = template.render(
-                name=item.name, target=relative_url(here + "index.md", target),
+            here = redirect_path(target, slug)
+            files[here] = template.render(
+                name=item.name, target=relative_url(here.removesuffix(".html") + ".md", target),
                 canonical=public_url(site_url, target),
             )
     return files

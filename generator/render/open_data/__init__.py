@@ -13,22 +13,19 @@ import datetime as dt
 import orjson
 
 from generator.model import Dataset
-from generator.render.open_data.hsds import HSDS_JSON, hsds_services, present
+from generator.render.open_data.hsds import hsds_services, present
 from generator.render.open_data.records import (
-    ALL_JSON,
-    FOLDER,
     LICENCE,
     Records,
     all_data,
     municipality_data,
     municipality_feeds,
-    municipality_json_path,
 )
 from generator.render.open_data.tables import TABLES, csv_text
+from generator.render.paths import ALL_JSON, HSDS_JSON, municipality_json_path
 
-__all__ = ["ALL_JSON", "FOLDER", "HSDS_JSON", "LICENCE", "TABLES", "Records", "all_data",
-           "json_bytes", "municipality_data", "municipality_feeds", "municipality_json_path",
-           "present", "render_open_data"]
+__all__ = ["LICENCE", "TABLES", "Records", "all_data", "json_bytes", "municipality_data",
+           "municipality_feeds", "present", "render_open_data"]
 
 
 def render_open_data(dataset: Dataset, today: dt.date,

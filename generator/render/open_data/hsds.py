@@ -6,12 +6,10 @@ import datetime as dt
 import uuid
 
 from generator.model import Dataset, Municipality, Practice
-from generator.render.open_data.records import FOLDER
 from generator.render.paths import page_path, public_url
 from generator.render.pilot_status import pilot_status
 from generator.render.text import dutch_time_range
 
-HSDS_JSON = f"{FOLDER}/hsds/services.json"
 # Stable UUIDs for the HSDS export: the same item gets the same id in every build.
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:poh-jeugd-bij-de-huisarts")
 HSDS_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")

@@ -22,12 +22,16 @@ from generator.model import (
     Theme,
     ThemeSession,
 )
-from generator.render.calendars import feed_path
-from generator.render.paths import embed_path, page_path, public_url
+from generator.render.paths import (
+    OPEN_DATA,
+    embed_path,
+    feed_path,
+    municipality_json_path,
+    page_path,
+    public_url,
+)
 from generator.render.pilot_status import pilot_status
 
-FOLDER = "open-data"
-ALL_JSON = f"{FOLDER}/poh-jeugd.json"
 LICENCE = {
     "status": "voorstel",
     "proposal": "CC0-1.0",
@@ -35,10 +39,6 @@ LICENCE = {
     "note": "Er is nog geen licentie vastgesteld; CC0 is een voorstel. Citaten uit de bronnen "
             "blijven van hun makers: vermeld de bron als u ze overneemt.",
 }
-
-
-def municipality_json_path(municipality: Municipality) -> str:
-    return f"{FOLDER}/gemeenten/{municipality.id}.json"
 
 
 def municipality_feeds(municipality: Municipality) -> list[tuple[str, str]]:
@@ -166,7 +166,7 @@ def session_record(session: ThemeSession) -> dict:
 
 def _about(today: dt.date, site_url: str) -> dict:
     return {"title": "POH Jeugd bij de huisarts: open data", "generated_on": today.isoformat(),
-            "licence": LICENCE, "documentation": public_url(site_url, f"{FOLDER}/index.md")}
+            "licence": LICENCE, "documentation": public_url(site_url, OPEN_DATA)}
 
 
 class Records:

@@ -11,7 +11,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.render.open_data.records import FOLDER
+from generator.render.paths import table_path
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ def _slots_text(record: dict) -> str:
 
 
 TABLES = (
-    Table(f"{FOLDER}/gemeenten.csv", "Gemeenten en hun pilot", lambda d: d["municipalities"], (
+    Table(table_path("gemeenten"), "Gemeenten en hun pilot", lambda d: d["municipalities"], (
         Column("id", "Vaste naam van de gemeente in webadressen.", lambda r: r["id"]),
         Column("name", "Naam van de gemeente.", lambda r: r["name"]),
         Column("cbs_code", "CBS-gemeentecode, zoals GM0034.", lambda r: r["cbs_code"]),
@@ -80,7 +80,7 @@ TABLES = (
                lambda r: r["pilot"]["sources"]),
         Column("url", "Pagina over deze pilot.", lambda r: r["url"]),
     )),
-    Table(f"{FOLDER}/praktijken.csv", "Praktijken", lambda d: d["practices"], (
+    Table(table_path("praktijken"), "Praktijken", lambda d: d["practices"], (
         Column("id", "Vaste naam van de praktijk in webadressen.", lambda r: r["id"]),
         Column("name", "Naam van de praktijk.", lambda r: r["name"]),
         Column("municipality", "Id van de gemeente (zie gemeenten.csv).",
@@ -101,7 +101,7 @@ TABLES = (
         Column("url", "Pagina over deze praktijk.", lambda r: r["url"]),
     )),
     # The same columns as the import (`python -m generator import-sessions`) reads.
-    Table(f"{FOLDER}/themabijeenkomsten.csv", "Themabijeenkomsten", lambda d: d["sessions"], (
+    Table(table_path("themabijeenkomsten"), "Themabijeenkomsten", lambda d: d["sessions"], (
         Column("id", "Vaste naam van de bijeenkomst.", lambda r: r["id"]),
         Column("theme", "Id van het thema.", lambda r: r["theme"]),
         Column("practices", "Ids van de praktijken, gescheiden door '; '.",
@@ -132,7 +132,7 @@ TABLES = (
                lambda r: r["moved_to"]),
         Column("led_by", "Organisatie die de bijeenkomst leidt.", lambda r: r["led_by"]),
     )),
-    Table(f"{FOLDER}/bronnen.csv", "Bronnen", lambda d: d["sources"], (
+    Table(table_path("bronnen"), "Bronnen", lambda d: d["sources"], (
         Column("id", "Vaste naam van de bron.", lambda r: r["id"]),
         Column("title", "Titel van het artikel.", lambda r: r["title"]),
         Column("author", "Auteur of redactie.", lambda r: r["author"]),
