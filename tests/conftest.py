@@ -15,7 +15,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from generator.cli import main
 
@@ -26,6 +26,9 @@ TODAY = dt.date(2026, 11, 23)
 ARTIFACTS = ROOT / "test-artifacts"  # screenshots and the poster PDF, kept after a run
 PHONE = {"width": 360, "height": 740}  # a cheap phone's viewport
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+# Browser checks wait for the state they check; Playwright's 5 s default for `expect` is
+# shorter than a busy two-core machine needs to load and run a page's script.
+expect.set_options(timeout=30_000)
 
 
 def build(data_dir: Path, site_dir: Path, today: dt.date = TODAY) -> int:
