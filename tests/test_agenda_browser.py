@@ -99,7 +99,8 @@ def test_without_javascript_the_build_list_stays(browser, sessions_url):
     page.context.close()
 
 
-# "Zet in mijn agenda": the script writes the one-event file from the card's data-event.
+# "Zet in mijn agenda": the script writes the one-event file from the card (its id, its text
+# and its data-event).
 CLICKED_AT = dt.datetime(2026, 11, 23, 12, 0, tzinfo=AMSTERDAM)
 
 
@@ -197,6 +198,7 @@ def test_the_browser_writes_events_as_the_feeds_do(browser, sessions_url, sessio
     from generator.dataset import load_dataset
     from generator.render import calendars
     from generator.render.pages import _event_json
+    from generator.render.text import paragraphs
 
     base = load_dataset(sessions_data, TODAY)[0].session("almere-2027-03-28-middelen")
     sessions = [dataclasses.replace(base, id=f"lastig-{index}", description=text,
@@ -211,14 +213,16 @@ def test_the_browser_writes_events_as_the_feeds_do(browser, sessions_url, sessio
         page = at(browser, CLICKED_AT)
         page.goto(sessions_url + "agenda/gemeenten/almere/", wait_until="networkidle")
         page.clock.set_fixed_time(CLICKED_AT)  # for DTSTAMP
-        page.eval_on_selector("article", """(article, cards) => cards.forEach(([id, event]) => {
+        page.eval_on_selector("article", """(article, cards) => cards.forEach(([id, ev, text]) => {
             const card = document.createElement("div");
             card.className = "poh-session";
             card.id = id;
-            card.setAttribute("data-event", event);
-            card.innerHTML = '<a class="poh-add-event" href="../almere.ics">Agenda</a>';
+            card.setAttribute("data-event", ev);
+            card.innerHTML = '<div class="poh-session__text">' + text + '</div>' +
+                '<a class="poh-add-event" href="../almere.ics">Agenda</a>';
             article.append(card);
-        })""", [[f"sessie-{s.id}", _event_json(s)] for s in sessions[batch:batch + 10]])
+        })""", [[f"sessie-{s.id}", _event_json(s), str(paragraphs(s.description))]
+                for s in sessions[batch:batch + 10]])
         for session in sessions[batch:batch + 10]:
             text, requests = add_to_calendar(page, f"sessie-{session.id}")
             assert [url for url in requests if not url.startswith("blob:")] == []

@@ -108,17 +108,27 @@ def test_feed_per_item_holds_only_its_sessions(sessions_site):
     assert list(practice) == ["sessie-hoogeveen-2026-12-08-sociale-media@poh-jeugd"]
 
 
+def card_event(card) -> dict[str, str]:
+    """The event as agenda.js reads it from a session card (its `cardEvent`)."""
+    carried = json.loads(card["data-event"])
+    paragraphs = [p.get_text() for p in card.select(".poh-session__text > p")]
+    event = dict(zip(("summary", "start", "end", "categories", "location", "url"), carried,
+                     strict=False))
+    return {name: value for name, value in event.items() if value} | {
+        "uid": card["id"] + "@poh-jeugd", "status": "CONFIRMED",
+        "description": "\n\n".join([*paragraphs, carried[6]])}
+
+
 def test_session_cards_carry_the_event_of_the_feeds(sessions_site):
     """What "Zet in mijn agenda" makes in the browser (agenda.js) comes from the card's
-    data-event: the same fields as the session's VEVENT in the feeds, unescaped."""
+    id, text and data-event: the same fields as the session's VEVENT in the feeds."""
     feed = events_icalendar(read(sessions_site, "agenda/alle.ics"))
     page = BeautifulSoup(read(sessions_site, "agenda/index.html"), "html.parser")
     cards = page.select("article .poh-session[data-event]")
     assert len(cards) == 4  # the upcoming sessions that take place
     for card in cards:
-        carried = json.loads(card["data-event"])
+        carried = card_event(card)
         event = feed[carried["uid"]]
-        assert carried["uid"] == card["id"] + "@poh-jeugd"  # sessie-<id>@poh-jeugd
         for key in ("start", "end"):
             moment = event["DT" + key.upper()]
             assert moment.params["TZID"] == "Europe/Amsterdam"
@@ -135,7 +145,7 @@ def test_text_to_escape_and_fold_in_a_card(sessions_site):
     """The fixture's session in Almere has text that tests escaping and folding."""
     page = BeautifulSoup(read(sessions_site, "agenda/gemeenten/almere/index.html"),
                          "html.parser")
-    carried = json.loads(page.select_one("#sessie-almere-2027-03-28-middelen")["data-event"])
+    carried = card_event(page.select_one("#sessie-almere-2027-03-28-middelen"))
     assert carried["location"] == "Stadhuis; zaal De Kolk, Almere"
     assert carried["url"] == "https://example.org/live?zaal=kolk,stadhuis;almere"
     assert carried["description"].startswith("Op de dag dat de zomertijd ingaat; de klok")

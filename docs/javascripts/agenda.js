@@ -59,9 +59,10 @@
     });
   }
 
-  /* "Zet in mijn agenda": the session card's data-event holds the event's fields, as
-   * generator/render/calendars.py writes them into the feeds (same UID, so that a later
-   * subscription updates the event instead of adding a copy). This writes them as an
+  /* "Zet in mijn agenda": the event as generator/render/calendars.py writes it into the
+   * feeds (same UID, so that a later subscription updates the event instead of adding a
+   * copy), from the card: its id, its description's paragraphs and data-event (see
+   * calendars.card_event: what the card does not show as text). This writes it as an
    * RFC 5545 file like the feeds: CRLF line ends, TEXT escaped, lines folded at 75 octets
    * between UTF-8 characters, never right after a backslash or caret. */
   var CRLF = "\r\n";
@@ -139,6 +140,17 @@
     return new Blob(parts, { type: "text/calendar;charset=utf-8" });
   }
 
+  function cardEvent(card) {
+    var carried = JSON.parse(card.getAttribute("data-event"));
+    var paragraphs = Array.prototype.map.call(
+      card.querySelectorAll(".poh-session__text > p"), function (p) { return p.textContent; });
+    return {
+      uid: card.id + "@poh-jeugd", summary: carried[0], start: carried[1], end: carried[2],
+      categories: carried[3], location: carried[4], url: carried[5], status: "CONFIRMED",
+      description: paragraphs.concat([carried[6]]).join("\n\n")
+    };
+  }
+
   function download(blob, name) {
     var url = URL.createObjectURL(blob);
     var link = document.createElement("a");
@@ -163,12 +175,12 @@
       if (!card) return;
       var event;
       try {
-        event = JSON.parse(card.getAttribute("data-event"));
+        event = cardEvent(card);
       } catch (error) {
         return;  // the feed, then
       }
       click.preventDefault();
-      download(icsFile(event, new Date()), event.uid.split("@")[0] + ".ics");
+      download(icsFile(event, new Date()), card.id + ".ics");
     });
   }
 

@@ -4,9 +4,9 @@ UIDs come from the session ids, so a subscribed calendar updates an event instea
 adding a copy. Cancelled and moved sessions stay in the feeds as STATUS:CANCELLED. Every
 feed exists even when it has no events, so a subscription never breaks.
 
-"Zet in mijn agenda" has no file of its own: the session card carries `event_fields` and
-docs/javascripts/agenda.js writes the one-event file in the browser, with the same UID,
-time zone, escaping and folding as the feeds here.
+"Zet in mijn agenda" has no file of its own: docs/javascripts/agenda.js writes the
+one-event file in the browser from the session card (its id, its description paragraphs
+and `card_event`), with the same fields, time zone, escaping and folding as the feeds here.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from icalendar import Calendar, Timezone
 
 from generator.model import TIMEZONE, Dataset, ThemeSession
 from generator.render.paths import feed_path
-from generator.render.text import dutch_time_range
+from generator.render.text import dutch_time_range, paragraph_blocks
 
 PRODUCT_ID = "-//POH Jeugd bij de huisarts//Themabijeenkomsten//NL"
 REFRESH = dt.timedelta(hours=12)
@@ -94,9 +94,8 @@ def _calendar(name: str, events: list[bytes]) -> bytes:
 
 
 def event_fields(session: ThemeSession) -> dict[str, str]:
-    """What a session's VEVENT says, before escaping: the feeds write it, and the session
-    card carries it (as JSON) for the browser to write the same event. Start and end are
-    local times in Europe/Amsterdam (the TZID); location and url only when there is one."""
+    """What a session's VEVENT says, before escaping. Start and end are local times in
+    Europe/Amsterdam (the TZID); location and url only when there is one."""
     fields = {
         "uid": f"sessie-{session.id}@poh-jeugd",
         "summary": _summary(session),
@@ -114,6 +113,17 @@ def event_fields(session: ThemeSession) -> dict[str, str]:
             raise ValueError(f"A URI value may not contain CR or LF: {session.online_url!r}")
         fields["url"] = session.online_url
     return fields
+
+
+def card_event(session: ThemeSession) -> list[str]:
+    """What the session card carries for agenda.js beyond what it shows: [summary, start,
+    end, categories, location, url, the description's last lines]. The script takes the
+    UID from the card's id and the description's paragraphs from the card's text (cards
+    are many on a page; the text is there already). Only cards of sessions that take
+    place carry it, so the status is CONFIRMED."""
+    fields = event_fields(session)
+    return [fields["summary"], fields["start"], fields["end"], fields["categories"],
+            fields.get("location", ""), fields.get("url", ""), _description_tail(session)]
 
 
 def _event(session: ThemeSession, stamp: dt.datetime) -> bytes:
@@ -185,7 +195,12 @@ def _summary(session: ThemeSession) -> str:
 
 
 def _description(session: ThemeSession) -> str:
-    lines = [session.description, "", dutch_time_range(session.start, session.end)]
+    """The paragraphs as the session card shows them, then the time and how to sign up."""
+    return "\n\n".join([*paragraph_blocks(session.description), _description_tail(session)])
+
+
+def _description_tail(session: ThemeSession) -> str:
+    lines = [dutch_time_range(session.start, session.end)]
     signup = session.signup
     if signup and signup.walk_in:
         lines.append("Vrije inloop: aanmelden is niet nodig.")

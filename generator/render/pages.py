@@ -195,10 +195,9 @@ def _by_month(sessions: list[ThemeSession]) -> list[tuple[str, list[ThemeSession
 
 
 def _event_json(session: ThemeSession) -> str:
-    """The session's event for "Zet in mijn agenda" (agenda.js writes the file from it); a
-    plain string, so that autoescaping makes it fit in an attribute."""
-    return json.dumps(calendars.event_fields(session), ensure_ascii=False,
-                      separators=(",", ":"))
+    """What "Zet in mijn agenda" needs beyond the card's text (see `calendars.card_event`);
+    a plain string, so that autoescaping makes it fit in an attribute."""
+    return json.dumps(calendars.card_event(session), ensure_ascii=False, separators=(",", ":"))
 
 
 def _host_feed(session: ThemeSession) -> str:

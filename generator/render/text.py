@@ -25,12 +25,14 @@ _NOT_IN_SLUG = re.compile(r"[^\w\s-]")
 _SLUG_GAPS = re.compile(r"[-\s]+")
 
 
+def paragraph_blocks(value: str | None) -> list[str]:
+    """Longer text as its paragraphs: a blank line in the data starts a new one."""
+    return [block.strip() for block in _BLANK_LINE.split(value or "") if block.strip()]
+
+
 def paragraphs(value: str | None) -> Markup:
-    """Longer text: a blank line in the data starts a new paragraph."""
-    if not value:
-        return Markup("")
-    blocks = [block.strip() for block in _BLANK_LINE.split(value) if block.strip()]
-    return Markup("\n".join(f"<p>{escape(block)}</p>" for block in blocks))
+    """Longer text as HTML paragraphs."""
+    return Markup("\n".join(f"<p>{escape(block)}</p>" for block in paragraph_blocks(value)))
 
 
 def safe_url(url: str) -> str:
