@@ -43,7 +43,7 @@ def test_agenda_becomes_an_index_of_municipalities(dataset, monkeypatch):
         ("gemeenten/leudal/", "Leudal", "2"),
     ]
     listed = render(dataset, monkeypatch, 6)["agenda/index.md"]
-    assert listed.count('<div class="poh-session') == 6
+    assert listed.count(' id="sessie-') == 6
 
 
 def test_archive_becomes_an_index_of_earlier_sessions(dataset, monkeypatch):
