@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
 TODAY_FLAG := $(if $(TODAY),--today $(TODAY))
 
-.PHONY: site serve test validate lint clean chromium bench
+.PHONY: site serve test test-fast validate lint clean chromium bench
 
 site: $(STAMP)
 	$(PY) -m generator build $(TODAY_FLAG)
@@ -18,6 +18,11 @@ serve: $(STAMP)
 test: $(STAMP) node_modules/.installed chromium
 	$(PY) -m ruff check .
 	$(PY) -m pytest
+
+# The fast tier: each module's own logic, no site build, no browser (seconds).
+test-fast: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m pytest -m unit
 
 validate: $(STAMP)
 	$(PY) -m generator validate

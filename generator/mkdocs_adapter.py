@@ -34,6 +34,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from generator.csp import with_policy
 from generator.dataset import FileCache, load_dataset
 from generator.load import without_gc
 from generator.model import Dataset
@@ -241,6 +242,15 @@ def _excluded(section: str) -> bool:
     heading = section[:section.index(">")]
     opened = len(_OPENING.findall(section))
     return " data-search-exclude" in heading and opened == len(_CLOSING.findall(section))
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return with_policy(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    # 404.html is a page too; sitemap.xml is not.
+    return with_policy(output_content) if template_name.endswith(".html") else output_content
 
 
 def expand_nav(nav: list, sections: dict[str, list]) -> list:

@@ -12,12 +12,15 @@ import subprocess
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from generator.cli import main
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -26,15 +29,39 @@ TODAY = dt.date(2026, 11, 23)
 ARTIFACTS = ROOT / "test-artifacts"  # screenshots and the poster PDF, kept after a run
 PHONE = {"width": 360, "height": 740}  # a cheap phone's viewport
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-# Browser checks wait for the state they check; Playwright's 5 s default for `expect` is
-# shorter than a busy two-core machine needs to load and run a page's script.
-expect.set_options(timeout=30_000)
 
 
 def build(data_dir: Path, site_dir: Path, today: dt.date = TODAY) -> int:
     """Run the real build command (validation, MkDocs --strict, atomic swap)."""
     return main(["build", "--data", str(data_dir), "--site-dir", str(site_dir),
                  "--config-file", str(ROOT / "mkdocs.yml"), "--today", today.isoformat()])
+
+
+# --- Tiers: `pytest -m unit` (make test-fast) runs in seconds; `make test` runs them all. -----
+
+FUZZ_MODULES = {"test_fuzz_loader", "test_properties"}
+BUILD_MODULES = {"test_build", "test_bench", "test_export", "test_linkcheck"}
+SITE_FIXTURES = {"built_site", "sessions_site", "details_site", "hostile_site", "site_url",
+                 "details_url", "sessions_url", "zensical_site"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Each test gets one tier from what it uses: a browser, a built site, the preview
+    server, generated examples, or none of these (unit)."""
+    for item in items:
+        module = item.module.__name__
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if module == "test_serve":
+            tier = "serve"
+        elif "browser" in fixtures:
+            tier = "browser"
+        elif module in FUZZ_MODULES:
+            tier = "fuzz"
+        elif module in BUILD_MODULES or fixtures & SITE_FIXTURES:
+            tier = "build"
+        else:
+            tier = "unit"
+        item.add_marker(tier)
 
 
 @pytest.fixture
@@ -134,7 +161,13 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu",
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    """One headless Chromium for every browser test."""
+    """One headless Chromium for every browser test (Playwright is imported only here and
+    in the browser tests' own modules)."""
+    from playwright.sync_api import expect, sync_playwright
+
+    # Checks wait for the state they check; Playwright's 5 s default for `expect` is shorter
+    # than a busy two-core machine needs to load and run a page's script.
+    expect.set_options(timeout=30_000)
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield launched
@@ -173,7 +206,13 @@ def no_sideways_scroll(frame) -> bool:
 
 def axe_violations(page: Page, rules: list[str] | None = None) -> list[tuple[str, list]]:
     """axe-core's findings on the page as it is now: WCAG 2.0/2.1 A and AA, or `rules`."""
-    page.add_script_tag(path=str(AXE))
+    # Measured at rest: a transition still running (search results fading in) gave
+    # color-contrast findings on a busy machine.
+    page.wait_for_function(
+        "() => document.getAnimations().every(animation => animation.playState !== 'running')")
+    # Evaluated by the browser's debugging protocol: the pages' Content-Security-Policy would
+    # block a <script> that Playwright added (as it blocks any script not in the page).
+    page.evaluate(AXE.read_text(encoding="utf-8"))
     only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_AA}
     result = page.evaluate("only => axe.run(document, {runOnly: only})", only)
     assert rules or result["passes"], "axe ran no checks"

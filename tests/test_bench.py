@@ -64,9 +64,14 @@ def test_national_set_validates(tmp_path):
     assert len(dataset.sessions) == 20_000
 
 
-def test_synthetic_data_never_goes_into_data():
-    with pytest.raises(SystemExit):
-        synthetic.main([str(Path(__file__).resolve().parent.parent / "data")])
+def test_synthetic_data_never_goes_into_data(capsys):
+    data = Path(__file__).resolve().parent.parent / "data"
+    before = {path.name: path.stat().st_mtime_ns for path in data.glob("*.yaml")}
+    with pytest.raises(SystemExit) as stopped:
+        synthetic.main([str(data)])
+    assert stopped.value.code == 2
+    assert "synthetic data never goes into data/" in capsys.readouterr().err
+    assert {path.name: path.stat().st_mtime_ns for path in data.glob("*.yaml")} == before
 
 
 def test_tiny_bench_prints_the_table_with_the_reference(tmp_path, capsys):

@@ -1,14 +1,17 @@
 """Every page type in Chromium and through the outside checkers: axe-core (WCAG 2.0/2.1 A
-and AA), no request leaving 127.0.0.1, no script errors, no sideways scrolling on a phone,
-and the Nu HTML checker. The site is the richest fixture: sessions, a practice with every
-optional field, an absence and an outdated check date."""
+and AA), no request leaving 127.0.0.1, no script errors, nothing the Content-Security-Policy
+had to block, no sideways scrolling on a phone, and the Nu HTML checker. The site is the
+richest fixture: sessions, a practice with every optional field, an absence and an outdated
+check date."""
 
 from __future__ import annotations
 
+import re
+import shutil
 from collections.abc import Iterator
 
 import pytest
-from conftest import ARTIFACTS, PHONE, axe_violations, no_sideways_scroll, vnu_errors
+from conftest import ARTIFACTS, PHONE, axe_violations, no_sideways_scroll, serve, vnu_errors
 from playwright.sync_api import Browser, Page, expect
 
 PAGE_TYPES = {
@@ -36,11 +39,18 @@ PAGE_TYPES = {
 
 
 
+# Every Content-Security-Policy violation on the page, from the first script on.
+RECORD_VIOLATIONS = """window.__violations = [];
+document.addEventListener("securitypolicyviolation", event => window.__violations.push(
+    event.violatedDirective + " " + (event.blockedURI || "") + " " + (event.sample || "")));"""
+
+
 class Visit:
     """A page opened in a fresh context, with every request and script error recorded."""
 
     def __init__(self, browser: Browser, url: str, **options):
         self.context = browser.new_context(**options)
+        self.context.add_init_script(RECORD_VIOLATIONS)
         self.requests: list[str] = []
         self.errors: list[str] = []
         self.context.on("request", lambda request: self.requests.append(request.url))
@@ -49,6 +59,10 @@ class Visit:
         self.page.on("console", lambda message: message.type == "error"
                      and self.errors.append(message.text))
         self.page.goto(url, wait_until="networkidle")
+
+    @property
+    def violations(self) -> list[str]:
+        return self.page.evaluate("window.__violations")
 
 
 @pytest.fixture
@@ -80,6 +94,7 @@ def test_page_type_passes_axe_and_stays_local(visit, details_url, name):
     opened = visit(details_url + PAGE_TYPES[name])
     assert axe_violations(opened.page) == []
     assert opened.errors == []
+    assert opened.violations == []
     assert all(url.startswith(details_url) for url in opened.requests), opened.requests
     assert opened.context.cookies() == []
 
@@ -93,7 +108,7 @@ def test_interactive_states_pass_axe(visit, details_url, path, interact):
     opened = visit(details_url + path, viewport=PHONE)
     interact(opened.page)
     assert axe_violations(opened.page) == []
-    assert opened.errors == []
+    assert opened.errors == [] and opened.violations == []
     assert all(url.startswith(details_url) for url in opened.requests), opened.requests
 
 
@@ -120,6 +135,39 @@ def test_a_broken_script_or_stylesheet_is_noticed(visit, details_url, tmp_path):
     opened = visit(details_url)
     opened.page.add_script_tag(url=details_url + "stylesheets/praktijken.css")
     assert opened.errors
+
+
+def test_the_policy_blocks_a_script_injected_into_a_page(browser, details_site, tmp_path):
+    """Had a value slipped past the escaping as a <script>, the browser would not run it."""
+    site = tmp_path / "site"
+    shutil.copytree(details_site, site)
+    page_file = site / "praktijken/deckers-haelen/index.html"
+    html = page_file.read_text(encoding="utf-8")
+    page_file.write_text(html.replace("</h1>", "</h1><script>window.__pwned = 1</script>", 1),
+                         encoding="utf-8")
+    with serve(site) as url:
+        opened = Visit(browser, url + "praktijken/deckers-haelen/")
+        try:
+            assert opened.page.evaluate("window.__pwned") is None
+            assert any(v.startswith("script-src") and "inline" in v for v in opened.violations)
+            # The theme's own inline script, allowed by its hash, still ran.
+            assert opened.page.evaluate("typeof __md_scope") == "object"
+        finally:
+            opened.context.close()
+
+
+def test_every_page_has_its_policy_first_in_head(details_site):
+    pages = sorted(details_site.rglob("*.html"))
+    assert len(pages) > 40
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        head = html[html.index("<head>"):html.index("</head>")]
+        first = re.search(r"<meta[^>]*>(<meta[^>]*>)", head.replace("\n", ""))
+        assert first and 'http-equiv="Content-Security-Policy"' in first.group(1), path
+        policy = re.search(r'Content-Security-Policy" content="([^"]*)"', head).group(1)
+        script_src = re.search(r"script-src ([^;]*)", policy).group(1)
+        assert "unsafe" not in script_src and "object-src 'none'" in policy, path
+        assert "base-uri 'self'" in policy and "form-action 'self'" in policy, path
 
 
 def test_every_page_type_is_valid_html(details_site):

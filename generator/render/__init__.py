@@ -42,9 +42,11 @@ def render_site(dataset: Dataset, today: dt.date, site_url: str, *,
     """Everything generated for one dataset, one 'today' and one public address
     (`site_url`, ending in a slash): the same inputs give the same output.
 
-    With `parallel`, the files are rendered in a forked process while this one renders the
-    pages (the machine has two cores and the rest of a build uses one). Only for a process
-    without other threads: a live preview serves pages from a thread, and renders serially.
+    With `parallel`, a forked process renders the files and the pages of FORKED_TEMPLATES
+    while this one renders the other pages (the machine has two cores and the rest of a build
+    uses one; this split gives both processes about as much work at national scale). Only
+    for a process without other threads: a live preview serves pages from a thread, and
+    renders serially.
     """
     inputs = (dataset, today, site_url)
     if not parallel:
@@ -54,9 +56,11 @@ def render_site(dataset: Dataset, today: dt.date, site_url: str, *,
     _forked_inputs = inputs  # the child sees it as it was at the fork: nothing is pickled
     try:
         with ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork")) as child:
-            files = child.submit(_render_forked_files)
-            pages = render_pages(*inputs)
-            return Site(pages=pages, files=files.result(), nav=navigation(dataset))
+            forked = child.submit(_render_forked_share)
+            pages = render_pages(*inputs, share=lambda template: template not in FORKED_TEMPLATES)
+            forked_pages, files = forked.result()
+            return Site(pages=dict(sorted((pages | forked_pages).items())), files=files,
+                        nav=navigation(dataset))
     finally:
         _forked_inputs = None
 
@@ -73,8 +77,10 @@ def render_files(dataset: Dataset, today: dt.date, site_url: str) -> dict[str, s
     return dict(sorted(files.items()))
 
 
+FORKED_TEMPLATES = frozenset({"municipality_agenda.html.j2", "embed.html.j2"})
 _forked_inputs: tuple[Dataset, dt.date, str] | None = None
 
 
-def _render_forked_files() -> dict[str, str | bytes]:
-    return render_files(*_forked_inputs)
+def _render_forked_share() -> tuple[dict[str, Page], dict[str, str | bytes]]:
+    pages = render_pages(*_forked_inputs, share=lambda template: template in FORKED_TEMPLATES)
+    return pages, render_files(*_forked_inputs)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import groupby
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
@@ -55,8 +55,10 @@ ACCESS_ROUTES = {
 }
 
 
-def render_pages(dataset: Dataset, today: dt.date, site_url: str) -> dict[str, Page]:
-    """Every generated page, by its path (the engine's source path, 'gemeenten/almere.md')."""
+def render_pages(dataset: Dataset, today: dt.date, site_url: str,
+                 share: Callable[[str], bool] = lambda template: True) -> dict[str, Page]:
+    """Every generated page (or those whose template is in the `share`), by its path (the
+    engine's source path, 'gemeenten/almere.md')."""
     env = _environment(dataset, today, site_url)
     pages = {
         paths.MUNICIPALITIES: ("municipalities.html.j2", {}),
@@ -76,7 +78,7 @@ def render_pages(dataset: Dataset, today: dt.date, site_url: str) -> dict[str, P
     pages |= {municipality_agenda_path(m): ("municipality_agenda.html.j2", {"municipality": m})
               for m in dataset.municipalities}
     return {path: _render(env, name, path, context)
-            for path, (name, context) in sorted(pages.items())}
+            for path, (name, context) in sorted(pages.items()) if share(name)}
 
 
 def _render(env: Environment, name: str, path: str, context: dict) -> Page:

@@ -13,6 +13,7 @@ import datetime as dt
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from generator.csp import with_policy
 from generator.model import Dataset, Municipality, Practice
 from generator.render.paths import (
     TEMPLATES,
@@ -50,10 +51,10 @@ def render_redirects(dataset: Dataset, today: dt.date, site_url: str) -> dict[st
     for item, target in targets:
         for slug in old_addresses(item):
             here = redirect_path(target, slug)
-            files[here] = template.render(
+            files[here] = with_policy(template.render(
                 name=item.name, target=relative_url(here.removesuffix(".html") + ".md", target),
                 canonical=public_url(site_url, target),
-            )
+            ))
     return files
 
 
