@@ -37,6 +37,22 @@ def build(data_dir: Path, site_dir: Path, today: dt.date = TODAY) -> int:
                  "--config-file", str(ROOT / "mkdocs.yml"), "--today", today.isoformat()])
 
 
+# Text that puts iCalendar's escaping and folding to work: escapes, line breaks, and
+# characters of every UTF-8 length right around the 75-octet fold.
+TRICKY_TEXT = (
+    "Komma's, puntkomma's; en een \\ backslash, \\N en \\n letterlijk",
+    "Regel een\nregel twee\r\nregel drie\rregel vier",
+    "Éé ü ß 😀 — € " * 12,
+    "x" * 72 + "\\" + "y" * 80,
+    "a" * 73 + "^" + "b" * 10,
+    "a" * 74 + ",",
+    "ë" * 40 + "\\;" + "é" * 40,
+    "kort",
+    *("a" * k + ",\\^;" + "b" * 90 for k in range(55, 67)),  # escapes around the fold
+    *("é" * k + "^\\," + "😀" * 30 for k in range(28, 40, 3)),
+)
+
+
 # --- Tiers: `pytest -m unit` (make test-fast) runs in seconds; `make test` runs them all. -----
 
 FUZZ_MODULES = {"test_fuzz_loader", "test_properties"}

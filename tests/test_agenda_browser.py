@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import vobject
-from conftest import AMSTERDAM, TODAY, at, serve
+from conftest import AMSTERDAM, TODAY, TRICKY_TEXT, at, serve
 from playwright.sync_api import Page
 
 from generator.model import Location
@@ -176,20 +176,6 @@ def test_add_to_calendar_makes_the_file_in_the_browser(browser, sessions_url, se
                                                  "Vrije inloop: aanmelden is niet nodig.")
         assert event.location.value == "Stadhuis; zaal De Kolk, Almere"
         assert event.url.value == "https://example.org/live?zaal=kolk,stadhuis;almere"
-
-
-TRICKY_TEXT = (
-    "Komma's, puntkomma's; en een \\ backslash, \\N en \\n letterlijk",
-    "Regel een\nregel twee\r\nregel drie\rregel vier",
-    "Éé ü ß 😀 — € " * 12,
-    "x" * 72 + "\\" + "y" * 80,
-    "a" * 73 + "^" + "b" * 10,
-    "a" * 74 + ",",
-    "ë" * 40 + "\\;" + "é" * 40,
-    "kort",
-    *("a" * k + ",\\^;" + "b" * 90 for k in range(55, 67)),  # escapes around the fold
-    *("é" * k + "^\\," + "😀" * 30 for k in range(28, 40, 3)),
-)
 
 
 def test_the_browser_writes_events_as_the_feeds_do(browser, sessions_url, sessions_data):

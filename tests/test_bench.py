@@ -13,6 +13,7 @@ import random
 from pathlib import Path
 
 import pytest
+from conftest import TRICKY_TEXT
 from icalendar import Calendar, Event
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
@@ -156,14 +157,7 @@ def test_quick_schema_check_reports_exactly_what_jsonschema_reports(tmp_path):
 
 
 _TRICKY_TEXT = (
-    "Komma's, puntkomma's; en een \\ backslash, \\N en \\n letterlijk",
-    "Regel een\nregel twee\r\nregel drie\rregel vier",
-    "Éé ü ß 😀 " * 12,
-    "x" * 72 + "\\" + "y" * 80,
-    "a" * 73 + "^" + "b" * 10,
-    "a" * 74 + ",",
-    "ë" * 40 + "\\;" + "é" * 40,
-    "kort",
+    *TRICKY_TEXT,
     # An escape or caret at every place around the fold, in ASCII and in two-byte text.
     *("a" * k + ",\\^;" + "b" * 90 for k in range(50, 80)),
     *("é" * k + "^\\," + "ü" * 50 for k in range(25, 45)),
