@@ -21,8 +21,11 @@ def phone(browser: Browser) -> Iterator[Page]:
 def find(page: Page, url: str, query: str) -> list[str]:
     """Type into the finder like a person would; the names of the results shown."""
     page.goto(url + "vind/")
-    page.get_by_label("Naam van de praktijk, plaats, gemeente of postcode").press_sequentially(
-        query, delay=20)
+    field = page.get_by_label("Naam van de praktijk, plaats, gemeente of postcode")
+    # The form shows once its index is loaded. Typing before that (a busy machine) sends the
+    # keys to the page instead: press_sequentially does not wait for a visible field.
+    expect(field).to_be_visible()
+    field.press_sequentially(query, delay=20)
     results = page.locator(".poh-finder__results li")
     expect(results.first).to_be_visible()
     return [text.strip() for text in page.locator(".poh-finder__results li a").all_inner_texts()]
@@ -104,7 +107,9 @@ def test_finder_without_javascript_points_to_the_lists(browser, site_url):
 def test_material_search_finds_dutch_queries(phone, site_url, query, expected):
     phone.goto(site_url)
     phone.locator("label.md-header__button[for=__search]").click()
-    phone.locator("input.md-search__input").press_sequentially(query, delay=30)
+    field = phone.locator("input.md-search__input")
+    expect(field).to_be_visible()
+    field.press_sequentially(query, delay=30)
     expect(phone.locator(".md-search-result__item").first).to_be_visible()
     titles = phone.locator(".md-search-result__item h1").all_inner_texts()
     assert expected in titles

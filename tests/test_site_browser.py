@@ -79,13 +79,17 @@ def visit(browser: Browser) -> Iterator:
 
 
 def with_finder_results(page: Page) -> None:
-    page.get_by_role("searchbox").press_sequentially("Leudal", delay=20)
+    field = page.get_by_role("searchbox")
+    expect(field).to_be_visible()  # shown once the finder's index is loaded
+    field.press_sequentially("Leudal", delay=20)
     expect(page.locator(".poh-finder__results li").first).to_be_visible()
 
 
 def with_search_open(page: Page) -> None:
     page.locator("label.md-header__button[for=__search]").click()
-    page.locator("input.md-search__input").press_sequentially("Haelen", delay=20)
+    field = page.locator("input.md-search__input")
+    expect(field).to_be_visible()
+    field.press_sequentially("Haelen", delay=20)
     expect(page.locator(".md-search-result__item").first).to_be_visible()
 
 
