@@ -185,7 +185,8 @@ def _checked(data_dir: Path, today: dt.date) -> Dataset:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _written
     titles = _nav_titles(config.nav)
-    previous = _written if _written and _written.nav == _site.nav else None  # else all
+    # Only a preview's dirty rebuilds ask what changed; a full build writes everything.
+    previous = _written if _serving and _written and _written.nav == _site.nav else None
     for path, content in _site.files.items():
         file = GeneratedFile.generated(config, path, content=content)
         file.changed = previous is None or previous.files.get(path) != content
@@ -195,7 +196,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.changed = previous is None or previous.pages.get(path) != page
         GeneratedPage(titles.get(path), file, config, page)
         files.append(file)
-    _written = _site
+    _written = _site if _serving else None
     return files
 
 
@@ -239,9 +240,9 @@ def _searchable(content: str) -> str:
 
 
 def _excluded(section: str) -> bool:
-    heading = section[:section.index(">")]
-    opened = len(_OPENING.findall(section))
-    return " data-search-exclude" in heading and opened == len(_CLOSING.findall(section))
+    if " data-search-exclude" not in section[:section.index(">")]:  # the heading itself
+        return False
+    return len(_OPENING.findall(section)) == len(_CLOSING.findall(section))
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
