@@ -17,14 +17,17 @@ from generator.model import (
     WEEKDAYS,
     Absence,
     Availability,
+    Count,
     Dataset,
     FactDate,
+    Figure,
     Location,
+    Milestone,
     Municipality,
+    Organisation,
+    Outcome,
     Pilot,
-    PilotEvent,
     Poh,
-    PohStaffing,
     Practice,
     Result,
     Signup,
@@ -120,7 +123,7 @@ def build_dataset(municipalities: Checked, practices: Checked, themes: Checked,
     m_check, p_check, t_check = (_Checker(doc, invalid, today, problems)
                                  for doc, invalid in (municipalities, practices, themes))
     sources = _sources(m_check)
-    towns = _municipalities(m_check, sources)
+    towns = _municipalities(m_check, _pilots(m_check, sources))
     offices = _practices(p_check, towns, sources)
     topics = _themes(t_check)
     sessions = _sessions(t_check, topics, offices, towns)
@@ -168,9 +171,13 @@ def _fact_exists(fact: FactDate) -> bool:
 def _sources(check: _Checker) -> dict[str, Source | None]:
     result = check.table("sources")
     for path, raw in check.entries("sources"):
+        if not any(raw.get(field) for field in ("title", "url", "archive_id")):
+            check.error(path, f"De bron '{raw['id']}' is niet terug te vinden.",
+                        "Vul 'title', 'url' of 'archive_id' in (liefst de titel én het "
+                        "webadres).")
         result[raw["id"]] = Source(
-            id=raw["id"], title=raw["title"], author=raw.get("author"),
-            section=raw.get("section"),
+            id=raw["id"], title=raw.get("title"), publisher=raw.get("publisher"),
+            author=raw.get("author"), section=raw.get("section"),
             published=_fact_date(raw.get("published"), path + ("published",), check),
             url=check.url(raw.get("url"), path + ("url",)), archive_id=raw.get("archive_id"),
         )
@@ -184,19 +191,52 @@ def _source_list(ids: list[str], sources: dict[str, Source], path: JsonPath,
 
 
 def _municipalities(check: _Checker,
-                    sources: dict[str, Source | None]) -> dict[str, Municipality | None]:
+                    pilots: dict[str, Pilot | None]) -> dict[str, Municipality | None]:
+    """Each municipality with the pilot that lists it; a municipality needs exactly one."""
     result = check.table("municipalities")
     entries = check.entries("municipalities")
     check.unique(entries, "cbs_code")
     _check_addresses(check, entries, "gemeente")
+    pilot_of, named_at = _pilot_of_municipality(check, pilots)
     for path, raw in entries:
+        pilot = pilot_of.get(raw["id"], False)
+        if pilot is False:
+            check.error(path + ("id",), f"Geen pilot noemt de gemeente '{raw['id']}'.",
+                        f"Zet '{raw['id']}' bij 'municipalities' van de pilot, of haal de "
+                        "gemeente weg.")
         result[raw["id"]] = Municipality(
             id=raw["id"], name=raw["name"], cbs_code=raw["cbs_code"],
-            province=raw["province"],
-            pilot=_pilot(raw["pilot"], sources, path + ("pilot",), check),
+            province=raw["province"], pilot=pilot,
             former_slugs=tuple(raw.get("former_slugs", [])),
-        )
+        ) if pilot else None
+    for key, at in named_at.items():
+        check.lookup(result, key, at, "Onbekende gemeente")
     return result
+
+
+def _pilot_of_municipality(
+    check: _Checker, pilots: dict[str, Pilot | None]
+) -> tuple[dict[str, Pilot | None], dict[str, JsonPath]]:
+    """Municipality id -> its pilot (None when that pilot was rejected), and where the
+    pilot names it. A municipality belongs to one pilot."""
+    pilot_of: dict[str, Pilot | None] = {}
+    first: dict[str, JsonPath] = {}
+    for i, raw in enumerate(check.document.data["pilots"]):
+        if not isinstance(raw, dict) or not isinstance(raw.get("municipalities"), list):
+            continue
+        for j, key in enumerate(raw["municipalities"]):
+            if not isinstance(key, str):
+                continue
+            at = ("pilots", i, "municipalities", j)
+            if key in first:
+                line = check.document.position(first[key]).line
+                check.error(at, f"De gemeente '{key}' hoort al bij een andere pilot (regel "
+                            f"{line}).", "Een gemeente hoort bij één pilot. Is het één "
+                            "regeling? Zet dan alle gemeenten bij die ene pilot.")
+                continue
+            first[key] = at
+            pilot_of[key] = pilots.get(raw.get("id"))
+    return pilot_of, first
 
 
 def _check_addresses(check: _Checker, entries: list[tuple[JsonPath, dict]], what: str) -> None:
@@ -227,44 +267,127 @@ def _check_addresses(check: _Checker, entries: list[tuple[JsonPath, dict]], what
             claims[slug] = (at, kind)
 
 
-def _pilot(raw: dict, sources: dict[str, Source], path: JsonPath, check: _Checker) -> Pilot:
-    dates = {
-        name: _fact_date(raw.get(name), path + (name,), check)
-        for name in ("start", "end", "extended_until")
-    }
-    start = dates["start"].earliest() if dates["start"] else None
-    for name in ("end", "extended_until"):
-        until = dates[name].latest() if dates[name] else None
-        if start and until and until < start:
-            check.error(path + (name,), "Deze datum ligt vóór de start van de pilot.",
-                        "Controleer de jaartallen van start en einde.")
-    final = "extended_until" if dates["extended_until"] else "end"
-    last = dates[final].latest() if dates[final] else None
-    if raw["status"] == "lopend" and last and last < check.today:
-        check.warn(path + ("status",), f"De pilot staat op 'lopend', maar de einddatum "
-                   f"('{raw[final]['date']}') is voorbij.",
-                   "Kijk in de bron of de pilot nog loopt: vul dan de nieuwe einddatum in, of "
-                   "zet anders 'status: afgelopen'.")
+def _pilots(check: _Checker, sources: dict[str, Source | None]) -> dict[str, Pilot | None]:
+    result = check.table("pilots")
+    for path, raw in check.entries("pilots"):
+        result[raw["id"]] = _pilot(raw, sources, path, check)
+    return result
+
+
+def _pilot(raw: dict, sources: dict[str, Source | None], path: JsonPath,
+           check: _Checker) -> Pilot:
+    own = _source_list(raw["sources"], sources, path + ("sources",), check)
+    cited = _Citations(own, raw["sources"], check)
+    milestones = tuple(_milestones(raw.get("milestones", []), path + ("milestones",), cited,
+                                   check))
     poh = raw.get("poh", {})
-    return Pilot(
-        title=raw["title"], status=raw["status"],
-        sources=_source_list(raw["sources"], sources, path + ("sources",), check),
-        status_note=raw.get("status_note"), goal=raw.get("goal"), **dates,
-        events=tuple(
-            PilotEvent(_fact_date(event["date"], path + ("events", i, "date"), check),
-                       event["text"])
-            for i, event in enumerate(raw.get("events", []))
+    pilot = Pilot(
+        id=raw["id"], title=raw["title"], status=raw["status"], sources=own,
+        municipality_ids=tuple(raw["municipalities"]),
+        status_note=raw.get("status_note"), goal=raw.get("goal"), milestones=milestones,
+        organisations=tuple(
+            Organisation(o["name"], tuple(o.get("roles", [])),
+                         check.url(o.get("url"), path + ("organisations", i, "url")),
+                         cited(o, path + ("organisations", i)))
+            for i, o in enumerate(raw.get("organisations", []))
         ),
-        funded_by=raw.get("funded_by"), employer=raw.get("employer"),
-        partners=tuple(raw.get("partners", [])),
-        poh=PohStaffing(poh.get("count"), poh.get("count_inferred", False),
-                        poh.get("hours_per_week_each"), poh.get("note")),
+        counts=tuple(
+            Count(c["of"], _figure(c), _fact_date(c.get("date"), at + ("date",), check),
+                  c.get("inferred", False), c.get("note"), cited(c, at))
+            for at, c in _indexed(raw, "counts", path)
+        ),
+        poh_hours_each=poh.get("hours_per_week_each"), poh_note=poh.get("note"),
         age_range=raw.get("age_range"), access_routes=tuple(raw.get("access_routes", [])),
         access_note=raw.get("access_note"), cost=raw.get("cost"),
         practices_note=raw.get("practices_note"),
+        outcomes=tuple(_outcomes(raw, path, cited, check)),
         results=tuple(Result(r["text"], r.get("quote", False), r.get("attribution"))
                       for r in raw.get("results", [])),
     )
+    _check_period(pilot, raw, path, check)
+    return pilot
+
+
+def _indexed(raw: dict, name: str, path: JsonPath) -> Iterable[tuple[JsonPath, dict]]:
+    return ((path + (name, i), item) for i, item in enumerate(raw.get(name, [])))
+
+
+class _Citations:
+    """Resolves an item's `source`: it must be one of the pilot's own sources."""
+
+    def __init__(self, own: tuple[Source, ...], ids: list[str], check: _Checker):
+        self.own = {source.id: source for source in own}
+        self.ids = ids
+        self.check = check
+
+    def __call__(self, raw: dict, path: JsonPath) -> Source | None:
+        key = raw.get("source")
+        if key is None:
+            return None
+        if key not in self.ids:
+            self.check.error(path + ("source",), f"De bron '{key}' staat niet bij de bronnen "
+                             "van deze pilot.",
+                             "Kies een van: " + ", ".join(self.ids) + ", of zet de bron ook "
+                             "bij 'sources' van de pilot.")
+        return self.own.get(key)
+
+
+def _milestones(items: list[dict], path: JsonPath, cited: _Citations,
+                check: _Checker) -> Iterable[Milestone]:
+    for index, raw in enumerate(items):
+        at = path + (index,)
+        kind = raw["type"]
+        date = _fact_date(raw.get("date"), at + ("date",), check)
+        until = _fact_date(raw.get("until"), at + ("until",), check)
+        if "date" not in raw and not (kind == "verlengd" and "until" in raw):
+            check.error(at, "Bij dit moment staat geen datum.",
+                        "Vul 'date' in. Alleen bij 'verlengd' mag de datum ontbreken als "
+                        "'until' (verlengd tot) er wel staat.")
+        if "until" in raw and kind != "verlengd":
+            check.error(at + ("until",), "'until' hoort alleen bij een verlenging.",
+                        "Zet 'type: verlengd', of haal 'until' weg.")
+        if kind == "overig" and "text" not in raw:
+            check.error(at, "Bij een moment van het type 'overig' staat niet wat er gebeurde.",
+                        "Vul 'text' in, in de woorden van de bron.")
+        yield Milestone(kind, date, until, raw.get("text"), cited(raw, at))
+
+
+def _figure(raw: dict) -> Figure:
+    return Figure(raw["number"], raw.get("qualifier", "precies"), raw.get("percent", False))
+
+
+def _outcomes(raw: dict, path: JsonPath, cited: _Citations,
+              check: _Checker) -> Iterable[Outcome]:
+    for at, item in _indexed(raw, "outcomes", path):
+        source = cited(item, at)
+        period = item.get("period", {})
+        out_of = item.get("out_of")
+        if source:
+            yield Outcome(
+                _figure(item), item["what"], source,
+                (out_of["number"], out_of["what"]) if out_of else None,
+                _fact_date(period.get("from"), at + ("period", "from"), check),
+                _fact_date(period.get("until"), at + ("period", "until"), check),
+            )
+
+
+def _check_period(pilot: Pilot, raw: dict, path: JsonPath, check: _Checker) -> None:
+    """Ends after the start, and a warning when a running pilot's end has passed."""
+    start = pilot.start.earliest() if pilot.start else None
+    for index, milestone in enumerate(pilot.milestones):
+        for name, fact in (("date", milestone.date), ("until", milestone.until)):
+            ending = milestone.kind == "einde" or name == "until"
+            if ending and start and fact and fact.latest() and fact.latest() < start:
+                check.error(path + ("milestones", index, name),
+                            "Deze datum ligt vóór de start van de pilot.",
+                            "Controleer de jaartallen van start en einde.")
+    final = pilot.extended_until or pilot.end
+    last = final.latest() if final else None
+    if raw["status"] == "lopend" and last and last < check.today and not pilot.permanent_since:
+        check.warn(path + ("status",), f"De pilot staat op 'lopend', maar de einddatum "
+                   f"({final.latest().isoformat()}) is voorbij.",
+                   "Kijk in de bron of de pilot nog loopt: voeg dan een moment 'verlengd' of "
+                   "'structureel' toe, of zet 'status: afgelopen' of 'status: onbekend'.")
 
 
 def _practices(check: _Checker, towns: dict[str, Municipality | None],
@@ -276,7 +399,7 @@ def _practices(check: _Checker, towns: dict[str, Municipality | None],
         town = check.lookup(towns, raw["municipality"], path + ("municipality",),
                             "Onbekende gemeente")
         practice = Practice(
-            id=raw["id"], name=raw["name"], municipality=town, place=raw["place"],
+            id=raw["id"], name=raw["name"], municipality=town, place=raw.get("place"),
             poh=_poh(raw["poh"], path + ("poh",), check),
             sources=_source_list(raw["sources"], sources, path + ("sources",), check),
             address=raw.get("address"), postcode=raw.get("postcode"), phone=raw.get("phone"),
@@ -433,6 +556,8 @@ def _warn_outside_pilot(session: ThemeSession, path: JsonPath, check: _Checker) 
         first = pilot.start.earliest() if pilot.start else None
         ends = [fact.latest() for fact in (pilot.end, pilot.extended_until) if fact]
         last = max((end for end in ends if end), default=None)
+        if pilot.permanent_since:
+            last = None  # a permanent arrangement has no end
         if (first and session.date < first) or (last and session.date > last):
             check.warn(path + ("date",),
                        f"De bijeenkomst valt buiten de looptijd van de pilot in {town.name}.",

@@ -47,8 +47,11 @@ class FactDate:
 
 @dataclass(frozen=True)
 class Source:
+    """An article, report or page; at least one of title, url and archive_id is known."""
+
     id: str
-    title: str
+    title: str | None = None
+    publisher: str | None = None
     author: str | None = None
     section: str | None = None
     published: FactDate | None = None
@@ -56,10 +59,60 @@ class Source:
     archive_id: str | None = None
 
 
+MILESTONE_KINDS = ("ondertekend", "start", "verlengd", "evaluatie", "structureel", "einde",
+                   "overig")
+
+
 @dataclass(frozen=True)
-class PilotEvent:
-    date: FactDate
-    text: str
+class Milestone:
+    """A dated moment of a pilot. `until` is the new end of an extension ("verlengd")."""
+
+    kind: str  # one of MILESTONE_KINDS
+    date: FactDate | None = None
+    until: FactDate | None = None
+    text: str | None = None
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str
+    roles: tuple[str, ...] = ()  # partner, opdrachtgever, financier, werkgever, aanbieder
+    url: str | None = None
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number as a source gives it: "ongeveer 12", "meer dan 80%"."""
+
+    number: float
+    qualifier: str = "precies"  # precies, ongeveer, meer_dan, minder_dan or minstens
+    percent: bool = False
+
+
+@dataclass(frozen=True)
+class Count:
+    """How many practices, GPs, POHs or organisations take part, on a date if known."""
+
+    of: str  # praktijken, huisartsen, pohs or organisaties
+    figure: Figure
+    date: FactDate | None = None
+    inferred: bool = False  # read from the source's words, not given as a number
+    note: str | None = None
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A result in figures: what it counts, out of what, over which period, and who says so."""
+
+    figure: Figure
+    what: str
+    source: Source
+    out_of: tuple[float, str] | None = None  # (number, what): "120 afgesloten trajecten"
+    period_from: FactDate | None = None
+    period_until: FactDate | None = None
 
 
 @dataclass(frozen=True)
@@ -72,40 +125,72 @@ class Result:
 
 
 @dataclass(frozen=True)
-class PohStaffing:
-    count: int | None = None
-    count_inferred: bool = False
-    hours_per_week_each: float | None = None
-    note: str | None = None
-
-    @property
-    def hours_per_week(self) -> float | None:
-        if self.count is None or self.hours_per_week_each is None:
-            return None
-        return self.count * self.hours_per_week_each
-
-
-@dataclass(frozen=True)
 class Pilot:
+    """A pilot or arrangement; a joint one runs in several municipalities."""
+
+    id: str
     title: str
-    status: str
+    status: str  # as the source says it: aangekondigd, lopend, ..., or onbekend
     sources: tuple[Source, ...]
+    municipality_ids: tuple[str, ...] = ()
     status_note: str | None = None
     goal: str | None = None
-    start: FactDate | None = None
-    end: FactDate | None = None
-    extended_until: FactDate | None = None
-    events: tuple[PilotEvent, ...] = ()
-    funded_by: str | None = None
-    employer: str | None = None
-    partners: tuple[str, ...] = ()
-    poh: PohStaffing = PohStaffing()
+    milestones: tuple[Milestone, ...] = ()
+    organisations: tuple[Organisation, ...] = ()
+    counts: tuple[Count, ...] = ()
+    poh_hours_each: float | None = None  # hours per week of each POH
+    poh_note: str | None = None
     age_range: str | None = None
     access_routes: tuple[str, ...] = ()
     access_note: str | None = None
     cost: str | None = None
     practices_note: str | None = None
+    outcomes: tuple[Outcome, ...] = ()
     results: tuple[Result, ...] = ()
+
+    def _first(self, kind: str) -> FactDate | None:
+        return next((m.date for m in self.milestones if m.kind == kind and m.date), None)
+
+    @property
+    def start(self) -> FactDate | None:
+        return self._first("start")
+
+    @property
+    def end(self) -> FactDate | None:
+        """The end of the pilot period as first agreed."""
+        return self._first("einde")
+
+    @property
+    def extended_until(self) -> FactDate | None:
+        """The end of the latest extension."""
+        ends = [m.until for m in self.milestones if m.kind == "verlengd" and m.until]
+        return max(ends, key=lambda fact: fact.latest() or dt.date.min, default=None)
+
+    @property
+    def permanent_since(self) -> FactDate | None:
+        """When the pilot became a permanent part of the municipality's care."""
+        return self._first("structureel")
+
+    def count(self, of: str) -> Count | None:
+        """The latest count of practices, GPs, POHs or organisations (undated ones first)."""
+        found = [c for c in self.counts if c.of == of]
+        return max(found, key=_count_date, default=None)
+
+    def with_role(self, role: str) -> tuple[Organisation, ...]:
+        return tuple(o for o in self.organisations if role in o.roles)
+
+    @property
+    def poh_hours_per_week(self) -> float | None:
+        """Hours of all POHs together, only from an exact count."""
+        pohs = self.count("pohs")
+        if pohs is None or self.poh_hours_each is None or pohs.figure.percent \
+                or pohs.figure.qualifier != "precies":
+            return None
+        return pohs.figure.number * self.poh_hours_each
+
+
+def _count_date(count: Count) -> dt.date:
+    return (count.date.earliest() if count.date else None) or dt.date.min
 
 
 @dataclass(frozen=True)
@@ -152,9 +237,9 @@ class Practice:
     id: str
     name: str
     municipality: Municipality
-    place: str
     poh: Poh
     sources: tuple[Source, ...]
+    place: str | None = None
     address: str | None = None
     postcode: str | None = None
     phone: str | None = None
@@ -252,6 +337,10 @@ class Dataset:
     sessions: tuple[ThemeSession, ...]
     sources: tuple[Source, ...]
 
+    def municipalities_of(self, pilot: Pilot) -> tuple[Municipality, ...]:
+        """The municipalities of a pilot, a joint arrangement has more than one."""
+        return self._municipalities_by_pilot.get(pilot.id, ())
+
     def practices_in(self, municipality: Municipality) -> tuple[Practice, ...]:
         return self._practices_by_municipality.get(municipality.id, ())
 
@@ -272,6 +361,10 @@ class Dataset:
         return {s.id: s for s in self.sessions}
 
     # Indexes, so that pages for thousands of practices do not scan every session each.
+    @cached_property
+    def _municipalities_by_pilot(self) -> dict[str, tuple[Municipality, ...]]:
+        return _group((m.pilot.id, m) for m in self.municipalities)
+
     @cached_property
     def _practices_by_municipality(self) -> dict[str, tuple[Practice, ...]]:
         return _group((p.municipality.id, p) for p in self.practices)
