@@ -1,9 +1,16 @@
-"""A pilot's status on the build's date, computed from its dates only where they decide it.
+"""A pilot's one status on the build's date: from its dates where they decide it, else the source's.
 
-The sources are undated and several dates lack a year, so a status is often not computable.
-Then the result says why, and pages show the status the source reported instead: nothing
-here guesses. An uncertain date (a year without a month) counts as its whole span:
-"start 2026" has certainly begun only once 2026 is over.
+The sources are often undated and several dates lack a year. Nothing here guesses:
+
+- a pilot whose "structureel" moment has passed is structural;
+- a pilot whose source says it ended has ended;
+- a pilot whose end date (or extension) has passed without a known sequel has status
+  "onbekend": the site knows the period is over, not whether the pilot stopped;
+- before its start it is announced, between start and a known end it runs (or runs extended);
+- otherwise the source's own status counts, and the reason says so.
+
+An uncertain date (a year without a month) counts as its whole span: "start 2026" has
+certainly begun only once 2026 is over.
 """
 
 from __future__ import annotations
@@ -14,53 +21,60 @@ from dataclasses import dataclass
 from generator.model import FactDate, Pilot
 from generator.render.text import dutch_fact_date
 
-STATUSES = ("gepland", "lopend", "verlengd", "afgelopen", "structureel")
+STATUSES = ("aangekondigd", "lopend", "verlengd", "afgelopen", "structureel", "onbekend")
 
 
 @dataclass(frozen=True)
 class PilotStatus:
-    """`code` is one of STATUSES, or None when the dates cannot decide; `reason` is Dutch."""
+    """`code` is one of STATUSES; `computed` is False when it is the source's status as given.
+    `reason` is one or two Dutch sentences saying where the status comes from."""
 
-    code: str | None
+    code: str
     reason: str
+    computed: bool
 
 
 def pilot_status(pilot: Pilot, today: dt.date) -> PilotStatus:
-    if pilot.status == "structureel":
-        return PilotStatus("structureel", "Volgens de bron is de aanpak structureel geworden.")
+    permanent = pilot.permanent_since
+    if _reached(permanent, today):
+        return PilotStatus("structureel", f"Structureel sinds {dutch_fact_date(permanent)}.",
+                           True)
+    if pilot.status == "afgelopen":
+        return PilotStatus("afgelopen", "Volgens de bron is de pilot afgelopen.", False)
     final = pilot.extended_until or pilot.end
-    if _over(final, today):
+    if _over(final, today) and not permanent:
         return PilotStatus(
-            "afgelopen",
-            f"De pilot liep tot {dutch_fact_date(final, until=True)}; die datum is voorbij. "
-            "Of de pilot daarna is doorgegaan, staat niet in de bron.",
-        )
+            "onbekend",
+            f"De pilot liep tot {dutch_fact_date(final, until=True)}. Of hij daarna is "
+            "doorgegaan, weten we niet.", True)
     if pilot.start and pilot.start.earliest() and pilot.start.earliest() > today:
-        return PilotStatus("gepland", f"De pilot begint {_on(pilot.start)}.")
+        return PilotStatus("aangekondigd", f"De pilot begint {_on(pilot.start)}.", True)
     # A pilot can only be extended once it runs.
     started = pilot.extended_until is not None or _reached(pilot.start, today)
     if started and final and final.year and _first_possible_end(final) >= today:
         until = dutch_fact_date(final, until=True)
         if pilot.extended_until and (pilot.end is None or _over(pilot.end, today)):
-            return PilotStatus("verlengd", f"De pilot is verlengd tot {until}.")
-        return PilotStatus("lopend", f"De pilot loopt tot {until}.")
-    return PilotStatus(None, _why_unknown(pilot, final, started))
+            return PilotStatus("verlengd", f"De pilot is verlengd tot {until}.", True)
+        return PilotStatus("lopend", f"De pilot loopt tot {until}.", True)
+    return PilotStatus(pilot.status, _why_from_source(pilot, final, started), False)
 
 
-def _why_unknown(pilot: Pilot, final: FactDate | None, started: bool) -> str:
+def _why_from_source(pilot: Pilot, final: FactDate | None, started: bool) -> str:
+    """Why the dates cannot decide, so that the source's status is shown."""
     start = pilot.start
     if start is None and final is None:
-        return "De bron noemt geen start- en einddatum."
-    if start and start.year is None:
-        return "Het jaar van de start staat niet in de bron."
-    if final and final.year is None:
-        return "Het jaar van het einde staat niet in de bron."
-    if start and not started:
-        return f"De pilot begint {_on(start)}; of dat al is gebeurd, volgt niet uit die datum."
-    if final:
-        return f"De pilot eindigt {_on(final)}; of dat al is gebeurd, volgt niet uit die datum."
-    return (f"De pilot is begonnen {_on(start)}. De bron noemt geen einddatum, dus of de pilot "
-            "nu nog loopt, is niet te zeggen.")
+        why = "De bron noemt geen start- en einddatum."
+    elif start and start.year is None:
+        why = "Het jaar van de start staat niet in de bron."
+    elif final and final.year is None:
+        why = "Het jaar van het einde staat niet in de bron."
+    elif start and not started:
+        why = f"De pilot begint {_on(start)}; of dat al is gebeurd, volgt niet uit die datum."
+    elif final:
+        why = f"De pilot eindigt {_on(final)}; of dat al is gebeurd, volgt niet uit die datum."
+    else:
+        why = f"De pilot is begonnen {_on(start)}. De bron noemt geen einddatum."
+    return f"{why} Daarom staat hier de status uit de bron."
 
 
 def _on(fact: FactDate) -> str:
