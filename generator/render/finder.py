@@ -30,7 +30,7 @@ def render_finder(dataset: Dataset, today: dt.date, site_url: str) -> dict[str, 
             for m in dataset.municipalities
         ],
         "practices": [
-            [p.id, p.name, p.place, rows[p.municipality.id], p.postcode or "",
+            [p.id, p.name, p.place or "", rows[p.municipality.id], p.postcode or "",
              weekly_slots(p)]
             for p in dataset.practices
         ],

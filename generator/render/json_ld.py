@@ -51,9 +51,9 @@ def municipality_json_ld(municipality: Municipality, dataset: Dataset, site_url:
 
 
 def clinic(practice: Practice, site_url: str) -> dict:
-    address = {"@type": "PostalAddress", "addressLocality": practice.place,
-               "addressCountry": "NL"}
-    address |= present(streetAddress=practice.address, postalCode=practice.postcode)
+    address = {"@type": "PostalAddress", "addressCountry": "NL"}
+    address |= present(addressLocality=practice.place, streetAddress=practice.address,
+                       postalCode=practice.postcode)
     url = public_url(site_url, page_path(practice))
     data = {"@type": "MedicalClinic", "@id": url, "name": practice.name, "url": url,
             "address": address}

@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from generator.model import Dataset, Municipality, Practice, Signup, Theme, ThemeSession
-from generator.render import calendars, finder, json_ld, open_data, paths, text
+from generator.render import calendars, facts, finder, json_ld, open_data, paths, text
 from generator.render.municipality import municipality_globals
 from generator.render.page import Page, page
 from generator.render.paths import (
@@ -31,13 +31,13 @@ from generator.render.paths import (
 # A list longer than this (sessions, practices) is not put on one page but becomes an index
 # by municipality, so that no page grows past what a cheap phone loads quickly (100 KB).
 ONE_PAGE_LIMIT = 150
-STATUS_LABELS = {  # as the source reports it, and as computed (pilot_status.STATUSES)
+STATUS_LABELS = {  # pilot_status.STATUSES
     "aangekondigd": "Aangekondigd",
-    "gepland": "Gepland",
     "lopend": "Loopt",
     "verlengd": "Verlengd",
     "afgelopen": "Afgelopen",
     "structureel": "Structureel",
+    "onbekend": "Niet bekend",
 }
 SESSION_STATUS_LABELS = {
     "gepland": "Gaat door",
@@ -128,6 +128,11 @@ def _environment(dataset: Dataset, today: dt.date, site_url: str) -> Environment
             [[a.start.isoformat(), a.end.isoformat()] for a in practice.absences
              if a.end >= today]),
         "json_ld_events": lambda sessions: json_ld.events_script(dataset, sessions),
+        "count_headings": facts.COUNT_HEADINGS,
+        "names_with_role": facts.names_with_role,
+        "undated": facts.undated,
+        "latest_published": facts.latest_published,
+        "inferred": facts.has_inferred,
     }
     env.globals |= municipality_globals(dataset, today, site_url)
     env.filters |= {
@@ -138,6 +143,12 @@ def _environment(dataset: Dataset, today: dt.date, site_url: str) -> Environment
         "number": text.dutch_number,
         "phone_url": text.phone_url,
         "session_when": _session_when,
+        "count_text": facts.count_text,
+        "figure": facts.figure_text,
+        "outcome_text": facts.outcome_text,
+        "period": lambda outcome: facts.period_text(outcome.period_from, outcome.period_until),
+        "roles": facts.roles_text,
+        "source_label": facts.source_label,
     }
     return env
 

@@ -62,6 +62,8 @@ def pilot_status(pilot: Pilot, today: dt.date) -> PilotStatus:
 def _why_from_source(pilot: Pilot, final: FactDate | None, started: bool) -> str:
     """Why the dates cannot decide, so that the source's status is shown."""
     start = pilot.start
+    if pilot.status == "onbekend":
+        return "De bron zegt niet of de pilot nog loopt."
     if start is None and final is None:
         why = "De bron noemt geen start- en einddatum."
     elif start and start.year is None:

@@ -3,7 +3,8 @@
 The chart is built as an XML tree, so every text from the data is escaped by the
 serialiser. Honest about partial dates: a date with only a year or month is drawn as
 the span it may mean, an unknown start or end as a dashed line to the edge, and a date
-without a year is not placed on the axis at all but named beside it. The chart is
+without a year is not placed on the axis at all but named beside it. A pilot that became
+permanent continues after its pilot period as a light band to the edge. The chart is
 role="img" with a title and description; pages show the same moments as a table.
 """
 
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from generator.model import FactDate, Municipality, Pilot
+from generator.render.facts import MILESTONE_LABELS
 from generator.render.text import dutch_date, dutch_fact_date
 
 WIDTH = 720
@@ -37,8 +39,9 @@ class Mark:
 
     number: int
     date: FactDate
-    text: str
-    kind: str  # start, event, end or extension
+    label: str  # short, for the chart: "Start van de pilot"
+    text: str  # the label with what the data says about the moment, for the table
+    kind: str  # a milestone's kind, or "extension" for the end of an extension
 
     @property
     def placed(self) -> bool:
@@ -53,22 +56,26 @@ class Row:
 
 
 def pilot_marks(pilot: Pilot) -> tuple[Mark, ...]:
-    """Start, events, end and extension; dated ones in time order, then those without a year."""
+    """The pilot's milestones, and the end of each extension; dated ones in time order, then
+    those without a year."""
     moments = []
-    if pilot.start:
-        moments.append((pilot.start, "Start van de pilot", "start"))
-    moments += [(event.date, event.text, "event") for event in pilot.events]
-    if pilot.end:
-        moments.append((pilot.end, "Einde van de pilot", "end"))
-    if pilot.extended_until:
-        moments.append((pilot.extended_until, "Einde van de verlenging", "extension"))
+    for milestone in pilot.milestones:
+        label = MILESTONE_LABELS[milestone.kind] or milestone.text
+        if milestone.kind == "verlengd" and milestone.until:
+            label += f" tot {dutch_fact_date(milestone.until, until=True)}"
+            ending = "Einde van de verlenging"
+            moments.append((milestone.until, ending, ending + ".", "extension"))
+        parts = (label, milestone.text) if label != milestone.text else (label,)
+        text = ". ".join(part.rstrip(".") for part in parts if part) + "."
+        if milestone.date:
+            moments.append((milestone.date, label, text, milestone.kind))
     ordered = sorted(moments, key=lambda m: (m[0].year is None, m[0].earliest() or dt.date.min))
-    return tuple(Mark(n, date, text, kind) for n, (date, text, kind) in enumerate(ordered, 1))
+    return tuple(Mark(n, *moment) for n, moment in enumerate(ordered, 1))
 
 
 def mark_date(mark: Mark) -> str:
     """The date as the table beside the chart prints it ('eind december 2022')."""
-    return dutch_fact_date(mark.date, until=mark.kind in ("end", "extension"))
+    return dutch_fact_date(mark.date, until=mark.kind in ("einde", "extension"))
 
 
 def municipality_timeline(municipality: Municipality, today: dt.date) -> Markup:
@@ -82,7 +89,7 @@ def municipality_timeline(municipality: Municipality, today: dt.date) -> Markup:
 def overview_timeline(municipalities: Sequence[Municipality], today: dt.date) -> Markup:
     rows = [Row(m.name, pilot_marks(m.pilot)) for m in municipalities]
     described = "; ".join(
-        f"{row.label}: " + (", ".join(f"{m.text.lower()} {mark_date(m)}" for m in row.marks)
+        f"{row.label}: " + (", ".join(f"{mark_date(m)}: {m.label}" for m in row.marks)
                             or "geen datums bekend")
         for row in rows
     )
@@ -92,10 +99,14 @@ def overview_timeline(municipalities: Sequence[Municipality], today: dt.date) ->
 
 def _figure(chart_id: str, rows: list[Row], today: dt.date, title: str, desc: str) -> Markup:
     svg = _chart(chart_id, rows, today, title, desc)
+    permanent = any(m.kind == "structureel" for row in rows for m in row.marks if m.placed)
     caption = (
         "Balk: de looptijd volgens de bron. Licht vlak: een datum met alleen een jaar of "
-        "maand. Stippellijn: begin of einde niet bekend. Rode lijn: "
-        f"{dutch_date(today)}, de datum van deze pagina. De tabel geeft dezelfde gegevens."
+        "maand. Stippellijn: begin of einde niet bekend. "
+        + ("Lichte balk tot de rand: structureel, een vast onderdeel van de zorg. "
+           if permanent else "")
+        + f"Rode lijn: {dutch_date(today)}, de datum van deze pagina. De tabel geeft "
+        "dezelfde gegevens."
     )
     figure = ET.Element("figure", {"class": "pilot-timeline"})
     figure.append(svg)
@@ -155,19 +166,27 @@ def _row(svg: ET.Element, row: Row, scale: _Scale, y: float, numbered: bool) -> 
         _text(svg, 8, y + 4, row.label, "start")
     placed = [m for m in row.marks if m.placed]
     unplaced = [m for m in row.marks if not m.placed]
-    if placed:
-        begin = scale.x(min(m.date.earliest() for m in placed))
-        end = scale.x(max(m.date.latest() for m in placed) + dt.timedelta(days=1))
+    permanent = next((m for m in placed if m.kind == "structureel"), None)
+    period = [m for m in placed if m is not permanent]
+    if period:
+        begin = scale.x(min(m.date.earliest() for m in period))
+        end = scale.x(max(m.date.latest() for m in period) + dt.timedelta(days=1))
         ET.SubElement(svg, "rect", _box(begin, y - 4, end - begin, 8, BAR))
-        if not any(m.kind == "start" for m in placed):
+        if not any(m.kind == "start" for m in period):
             _line(svg, scale.left, y, begin, y, BAR, width=2, dashed=True)
-        if not any(m.kind in ("end", "extension") for m in placed):
+        if permanent and permanent.date.earliest() > max(m.date.latest() for m in period):
+            _line(svg, end, y, scale.x(permanent.date.earliest()), y, BAR, width=2, dashed=True)
+        elif not permanent and not any(m.kind in ("einde", "extension") for m in period):
             _line(svg, end, y, scale.right, y, BAR, width=2, dashed=True)
+    if permanent:  # the arrangement goes on: a light band with an outline to the edge
+        since = scale.x(permanent.date.earliest())
+        band = _box(since, y - 4, scale.right - since, 8, BAND)
+        ET.SubElement(svg, "rect", band | {"stroke": BAR, "stroke-width": "1.5"})
     for mark in placed:
         _marker(svg, mark, scale, y, numbered)
     if unplaced:
         names = ", ".join(
-            (f"{m.number}. " if numbered else "") + f"{m.text.lower()} {mark_date(m)}"
+            (f"{m.number}. " if numbered else "") + f"{mark_date(m)}: {m.label}"
             for m in unplaced
         )
         x = scale.x(max(m.date.latest() for m in placed)) + 14 if placed else scale.left
