@@ -58,7 +58,7 @@ TRICKY_TEXT = (
 FUZZ_MODULES = {"test_fuzz_loader", "test_properties"}
 BUILD_MODULES = {"test_build", "test_bench", "test_export", "test_linkcheck"}
 SITE_FIXTURES = {"built_site", "sessions_site", "details_site", "hostile_site", "site_url",
-                 "details_url", "sessions_url", "zensical_site"}
+                 "details_url", "sessions_url", "zensical_site", "pilots_site"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -139,6 +139,21 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built once from the shipped data."""
     site = tmp_path_factory.mktemp("shipped") / "site"
     assert build(DATA, site) == 0
+    return site
+
+
+@pytest.fixture(scope="session")
+def pilots_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Fictional pilots unlike the shipped five: status unknown, made permanent, a joint
+    arrangement, counts and outcome figures, several providers, a practice known only by
+    name, and a pilot with every optional field left out (Kaalhoven)."""
+    return overlay(tmp_path_factory.mktemp("pilots") / "data", "pilots")
+
+
+@pytest.fixture(scope="session")
+def pilots_site(pilots_data: Path) -> Path:
+    site = pilots_data.parent / "site"
+    assert build(pilots_data, site) == 0
     return site
 
 

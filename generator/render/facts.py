@@ -66,6 +66,8 @@ def outcome_text(outcome: Outcome) -> str:
 
 def period_text(start: FactDate | None, end: FactDate | None) -> str:
     """'januari 2021 tot en met december 2021', 'tot eind 2021', 'vanaf 2020', or ''."""
+    if start and end and start == end:
+        return dutch_fact_date(start)
     if start and end:
         return f"{dutch_fact_date(start)} tot en met {dutch_fact_date(end)}"
     if end:
