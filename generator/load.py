@@ -5,13 +5,16 @@ and `0123` is 83. We only use PyYAML to parse and compose nodes (which carry lin
 column marks) and turn the nodes into values ourselves, with YAML 1.2-style rules:
 only `true`/`false` are booleans, only plain decimal numbers are numbers, and every
 other plain scalar stays the text the editor typed. Duplicate keys, anchors/aliases and
-explicit tags are refused.
+explicit tags are refused, and so are invisible characters that change how a text reads
+(see INVISIBLE). In a folded block (`>-`) each line break becomes a blank line, so that a
+blank line the editor leaves starts a new paragraph on the page.
 """
 
 from __future__ import annotations
 
 import gc
 import re
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -53,6 +56,27 @@ _COLLECTION_TAGS = {_TAG + "map", _TAG + "seq"}
 _NOT_PRINTABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
+# Printable but invisible characters, each with what the editor reads about it. The
+# bidirectional controls reorder the text around them on the page (a right-to-left override
+# in a practice name shows it backwards); the others hide inside a word, so that it no longer
+# matches what is searched for or linked. A byte order mark at the very start of a file is
+# dropped before reading (_read_text). The zero-width (non-)joiners are allowed where a
+# script needs them: see _needed_joiner.
+INVISIBLE = {
+    **dict.fromkeys("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+                    "een onzichtbaar teken dat de leesrichting omdraait"),
+    **dict.fromkeys("\u200e\u200f\u061c", "een onzichtbaar teken dat de leesrichting aangeeft"),
+    **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u180e",
+                    "een onzichtbaar teken zonder breedte"),
+    "\u00ad": "een onzichtbaar afbreekstreepje",
+}
+_INVISIBLE_CHARACTER = re.compile(f"[{''.join(INVISIBLE)}]")
+_JOINERS = "\u200c\u200d"
+# YAML's line breaks, as the marks count lines.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# The line breaks inside a folded block's value (not those it ends with): where the editor
+# left a blank line, or around a line indented further.
+_FOLDED_BREAKS = re.compile(r"(?<=[^\n])\n+(?=[^\n])")
 
 
 @dataclass
@@ -109,7 +133,7 @@ def load_document(path: Path, display_name: str | None = None) -> Document:
         )
     document = Document(name, None)
     with without_gc():
-        document.data = _Converter(document, escapes="\\" in text).value(root, ())
+        document.data = _Converter(document, text).value(root, ())
     return document
 
 
@@ -243,14 +267,17 @@ def _reader_problem(name: str, text: str, error: yaml.reader.ReaderError) -> Pro
 class _Converter:
     """Turns composed nodes into values and records positions; collects problems."""
 
-    def __init__(self, document: Document, escapes: bool = True):
+    def __init__(self, document: Document, text: str):
         self.document = document
         self.problems = document.problems
         self.positions = document.positions
         self.key_positions = document.key_positions
+        self.text = text  # what was composed: the marks' indexes point into it
         # The reader refuses characters outside YAML's printable set in the file itself;
         # only an escape (which needs a backslash) can put one in a value.
-        self.escapes = escapes
+        self.escapes = "\\" in text
+        # An escape can also write an invisible character ("\u202e").
+        self.invisible = self.escapes or _INVISIBLE_CHARACTER.search(text) is not None
         self.seen: set[int] = set()
         self.aliased: set[int] = set()  # anchored nodes already reported, once each
 
@@ -288,7 +315,7 @@ class _Converter:
 
     def mapping(self, node: yaml.MappingNode, path: JsonPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        quick = not self.escapes
+        quick = not self.invisible
         for key_node, value_node in node.value:
             if quick and key_node.__class__ is yaml.ScalarNode and key_node.tag == _STR \
                     and key_node.value:
@@ -335,9 +362,64 @@ class _Converter:
                          f"(U+{ord(invisible.group()):04X}).",
                          "Haal het teken weg; in een tekst tussen aanhalingstekens is het "
                          "een code zoals \\x80 of \\u0080.")
+        if self.invisible:
+            self.report_invisible(node, text)
+        if node.style == ">":  # folded: each line break left is a paragraph break
+            return _FOLDED_BREAKS.sub("\n\n", text)
         if node.style or node.tag == _TAG + "str":  # libyaml marks plain as "", PyYAML as None
             return text  # quoted, a block scalar, or plain text the resolver left alone
         return _plain_value(text)
+
+    def report_invisible(self, node: yaml.ScalarNode, text: str) -> None:
+        """One problem for each invisible character in the value, where it stands."""
+        found = [match.start() for match in _INVISIBLE_CHARACTER.finditer(text)]
+        if not found:
+            return
+        for at, position in zip(found, self.places(node, len(found)), strict=True):
+            if not _needed_joiner(text, at):
+                character = text[at]
+                self.problems.append(Problem(
+                    position,
+                    f"In deze tekst staat {INVISIBLE[character]} "
+                    f"(U+{ord(character):04X} {unicodedata.name(character)}).",
+                    "Haal het teken weg; typ de tekst opnieuw of plak hem als platte tekst.",
+                ))
+
+    def places(self, node: yaml.ScalarNode, count: int) -> list[Position]:
+        """Where each of the value's `count` invisible characters stands in the file.
+
+        They stand in the file as they are, in the same order, unless an escape such as
+        "\\u202e" wrote one: then the value's own position is all there is.
+        """
+        start, end = node.start_mark.index, node.end_mark.index
+        offsets = [match.start() for match in _INVISIBLE_CHARACTER.finditer(self.text, start, end)]
+        if len(offsets) != count:
+            return [self.position(node)] * count
+        return [self.position_at(node, offset) for offset in offsets]
+
+    def position_at(self, node: yaml.Node, offset: int) -> Position:
+        """The position of the character at `offset` in the file, counted from the node's."""
+        mark, file = node.start_mark, self.document.file
+        breaks = list(_LINE_BREAK.finditer(self.text, mark.index, offset))
+        if breaks:
+            return Position(file, mark.line + 1 + len(breaks), offset - breaks[-1].end() + 1)
+        return Position(file, mark.line + 1, mark.column + 1 + offset - mark.index)
+
+
+def _needed_joiner(text: str, at: int) -> bool:
+    """Whether the character at `at` is a zero-width (non-)joiner inside a word of a script
+    that needs one: an emoji sequence (a family: man, ZWJ, woman, ZWJ, girl), Persian or an
+    Indic script. Next to a Latin letter, a digit or a space, or at either end of the value,
+    it has no work to do there and only hides something."""
+    if text[at] not in _JOINERS or at == 0 or at == len(text) - 1:
+        return False
+    return not (_plain(text[at - 1]) or _plain(text[at + 1]))
+
+
+def _plain(character: str) -> bool:
+    """A space, a digit or a letter of the Latin script."""
+    return (character.isspace() or character.isdigit()
+            or (character.isalpha() and unicodedata.name(character, "").startswith("LATIN")))
 
 
 def _plain_value(text: str) -> Any:

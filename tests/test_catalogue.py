@@ -23,6 +23,8 @@ from conftest import DATA, TODAY
 from generator.cli import main
 from generator.dataset import load_dataset
 from generator.load import MAX_FILE_BYTES
+from generator.render import render_site
+from generator.site_url import DEFAULT_SITE_URL
 
 Change = Callable[[Path], None]
 
@@ -125,6 +127,20 @@ CATALOGUE = [
         replace("name: Huisartsenpraktijk Deckers",
                 'name: "Huisartsenpraktijk Deckers\\x80 [klik](javascript:alert(1))"'),
         "Er staat een teken in dat niet is toegestaan (U+0080)", "Deckers\\x80", 11),
+    # Invisible characters that reorder or hide text: at the character itself.
+    Bad("right-to-left-override-in-name", "practices.yaml",
+        replace("name: Huisartsenpraktijk Deckers", "name: Huisartsenpraktijk \u202eDeckers"),
+        "In deze tekst staat een onzichtbaar teken dat de leesrichting omdraait (U+202E "
+        "RIGHT-TO-LEFT OVERRIDE). Tip: Haal het teken weg; typ de tekst opnieuw of plak hem "
+        "als platte tekst.", "\u202eDeckers", 30),
+    Bad("zero-width-space-in-text", "municipalities.yaml",  # the second line of a >- block
+        replace("Of de pilot daarna is doorgegaan", "Of de pilot daarna is\u200b doorgegaan"),
+        "In deze tekst staat een onzichtbaar teken zonder breedte (U+200B ZERO WIDTH SPACE).",
+        "daarna is\u200b", 30),
+    Bad("left-to-right-isolate-in-key", "practices.yaml",
+        replace("    place: Haelen\n", "    pla\u2066ce: Haelen\n"),
+        "In deze tekst staat een onzichtbaar teken dat de leesrichting omdraait (U+2066 "
+        "LEFT-TO-RIGHT ISOLATE).", "pla\u2066ce", 8),
     # The schema: fields, types and formats.
     Bad("unknown-field", "practices.yaml",
         replace("    place: Haelen\n", "    place: Haelen\n    adress: Markt 1\n"),
@@ -301,6 +317,26 @@ def test_shipped_data_passes(capsys):
     captured = capsys.readouterr()
     assert captured.err == ""
     assert captured.out.startswith("De gegevens zijn in orde: 5 gemeenten, 4 praktijken")
+
+
+def test_joiners_inside_an_emoji_sequence_are_kept(tmp_path, capsys):
+    """Zero-width joiners make one emoji of a man, a woman and a girl: not refused, and the
+    pages show the text as typed."""
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    description = f"Voor het hele gezin {family} met vragen over vaccineren."
+    data = fresh_data(tmp_path)
+    session(("description: Vragen over vaccineren? De huisarts en het CJG vertellen erover.",
+             f"description: {description}"))(data / "themes.yaml")
+    code, lines = validate(data, capsys)
+    assert code == 0, lines
+    dataset, _warnings = load_dataset(data, TODAY)
+    assert [s.description for s in dataset.sessions] == [description]
+    site = render_site(dataset, TODAY, DEFAULT_SITE_URL)
+    shown = {path for path, page in site.pages.items() if f"<p>{description}</p>" in page.html}
+    assert shown == {"agenda/index.md", "agenda/gemeenten/leudal.md"}
+    open_data = site.files["open-data/poh-jeugd.json"]
+    assert description.encode() in (open_data if isinstance(open_data, bytes) else
+                                    open_data.encode())
 
 
 def test_unquoted_times_are_read_as_times(tmp_path):

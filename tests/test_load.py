@@ -6,12 +6,14 @@ catalogue in test_catalogue.py.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
 
-from generator.load import load_document
+from generator.load import INVISIBLE, load_document
 from generator.problems import DataError
+from generator.render.text import paragraph_blocks
 
 
 def load(tmp_path: Path, text: str | bytes):
@@ -105,3 +107,94 @@ def test_deep_block_nesting_is_measured_not_composed(tmp_path, text):
     bound sees them and the events are counted, so the C composer never overflows."""
     problems = fatal(tmp_path, text)
     assert any("te diep" in problem for problem in problems)
+
+
+# --- Invisible characters ------------------------------------------------------------------
+
+HINT = "Tip: Haal het teken weg; typ de tekst opnieuw of plak hem als platte tekst."
+
+
+@pytest.mark.parametrize("character", sorted(INVISIBLE))
+def test_each_invisible_character_is_refused_by_name(tmp_path, character):
+    document = load(tmp_path, f"a: x{character}y\n")
+    name = unicodedata.name(character)
+    assert [str(p) for p in document.problems] == [
+        f"data/test.yaml:1:5: fout: In deze tekst staat {INVISIBLE[character]} "
+        f"(U+{ord(character):04X} {name}). {HINT}"
+    ]
+    assert document.data == {"a": f"x{character}y"}  # reported, not removed
+
+
+def test_right_to_left_override_is_named_in_dutch(tmp_path):
+    document = load(tmp_path, "name: Praktijk \u202eDeckers\n")
+    assert [str(p) for p in document.problems] == [
+        "data/test.yaml:1:16: fout: In deze tekst staat een onzichtbaar teken dat de "
+        f"leesrichting omdraait (U+202E RIGHT-TO-LEFT OVERRIDE). {HINT}"
+    ]
+
+
+def test_every_invisible_character_is_reported_where_it_stands(tmp_path):
+    text = ("café: vóór \U0001f600\n"  # characters, not UTF-8 bytes, are counted
+            "tekst: >-\n  Eerste\u200b regel\r\n  tweede \u00adregel\n"
+            "lijst: ['é\u2060', \"b\u202a\"]\nsle\u2067utel: 1\n")
+    document = load(tmp_path, text)
+    assert [str(p.position) for p in document.problems] == [
+        "data/test.yaml:3:9", "data/test.yaml:4:10", "data/test.yaml:5:11",
+        "data/test.yaml:5:17", "data/test.yaml:6:4",
+    ]
+
+
+def test_an_escaped_invisible_character_is_reported_at_its_value(tmp_path):
+    document = load(tmp_path, 'a: b\nname: "Praktijk \\u202eDeckers"\n')
+    assert [(str(p.position), "U+202E" in p.message) for p in document.problems] == [
+        ("data/test.yaml:2:7", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "\U0001f468\u200d\U0001f469\u200d\U0001f467",  # an emoji family: man, woman, girl
+    "Gezin \U0001f468\u200d\U0001f469\u200d\U0001f467 welkom",
+    "\U0001f3f3\ufe0f\u200d\U0001f308",  # the rainbow flag
+    "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",  # Persian: "I want", with a ZWNJ
+    "\u0915\u094d\u200d\u0937",  # Devanagari: a half form
+])
+def test_joiners_are_accepted_inside_words_of_scripts_that_need_them(tmp_path, text):
+    document = load(tmp_path, f"a: '{text}'\n")
+    assert document.problems == []
+    assert document.data == {"a": text}
+
+
+@pytest.mark.parametrize("text", [
+    "a\u200db", "Deckers\u200c", "\u200d\U0001f468", "\U0001f468\u200d", "1\u200d\U0001f468",
+    "\U0001f468\u200d 2", "\u00e9\u200c\u0645",  # é is a Latin letter
+])
+def test_joiners_next_to_latin_letters_digits_spaces_or_an_end_are_refused(tmp_path, text):
+    document = load(tmp_path, f"a: '{text}'\n")
+    assert len(document.problems) == 1
+    assert "onzichtbaar teken zonder breedte (U+200" in document.problems[0].message
+
+
+def test_a_byte_order_mark_inside_the_text_is_refused(tmp_path):
+    document = load(tmp_path, "\ufeffa: x\ufeffy\n")  # the first one marks the file: fine
+    assert [str(p.position) for p in document.problems] == ["data/test.yaml:1:5"]
+
+
+# --- Paragraphs in folded blocks -------------------------------------------------------------
+
+def test_a_blank_line_in_a_folded_block_starts_a_paragraph(tmp_path):
+    document = load(tmp_path, "tekst: >-\n  Eerste alinea,\n  op twee regels.\n\n"
+                              "  Tweede alinea.\n")
+    assert document.data == {"tekst": "Eerste alinea, op twee regels.\n\nTweede alinea."}
+    assert paragraph_blocks(document.data["tekst"]) == ["Eerste alinea, op twee regels.",
+                                                        "Tweede alinea."]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    (">\n  a\n  b\n\n  c\n", "a b\n\nc\n"),  # the final line break stays one
+    (">-\n  a\n\n\n  b\n", "a\n\nb"),  # two blank lines are one paragraph break too
+    (">-\n  a\n    ingesprongen\n  b\n", "a\n\n  ingesprongen\n\nb"),
+    ("|-\n  a\n  b\n\n  c\n", "a\nb\n\nc"),  # literal blocks keep their line breaks
+    ('"a\\nb"', "a\nb"),  # so do quoted texts
+    ("'a\n\n  b'", "a\nb"),
+])
+def test_only_folded_blocks_turn_line_breaks_into_paragraphs(tmp_path, source, expected):
+    assert load(tmp_path, f"tekst: {source}\n").data == {"tekst": expected}

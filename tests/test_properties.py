@@ -32,7 +32,7 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from generator.dataset import load_dataset
-from generator.load import load_document
+from generator.load import INVISIBLE, load_document
 from generator.problems import DataError
 from generator.render import render_site
 from generator.render.text import ALLOWED_SCHEMES
@@ -96,9 +96,12 @@ assert len(FIELDS) > 100  # every kind of text field, several times over
 
 # --- Generated text --------------------------------------------------------------------------
 
-# Characters YAML can carry (the loader refuses the others with its own message).
+# Characters YAML can carry and the loader accepts: it refuses the others, and the invisible
+# ones that reorder or hide text (INVISIBLE), with its own message. U+2063 below stands for
+# the invisible characters it accepts.
 CHARACTERS = st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"],
-                           exclude_characters="\ufffe\uffff") | st.sampled_from("\n\t\x85 ")
+                           exclude_characters="\ufffe\uffff" + "".join(INVISIBLE)
+                           ) | st.sampled_from("\n\t\x85 ")
 HOSTILE = [
     "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))",
     "![x](https://evil.example/x.png)", "<https://evil.example>", "https://evil.example",
@@ -107,7 +110,7 @@ HOSTILE = [
     "'", "===", "---", "***", "| a | b |", "|", "!!! note", ":", "#", "# ", "1. ", "- ", "+ ",
     "> ", "    ", "\n", "\n\n", "\n\n    ", "\t", "\\", "\\*", "{{ x }}", "{% raw %}", "${x}",
     "</p>", "</div>", '<div markdown="1">', "]]>", "</script>", "\x85", "\u2028", "\u00a0",
-    "\u200b", "[^1]", "[TOC]", "\\x80", "/", "(", ")", "[", "]", "<p>", "=", "~", "\r\n",
+    "\u2063", "[^1]", "[TOC]", "\\x80", "/", "(", ")", "[", "]", "<p>", "=", "~", "\r\n",
 ]
 PIECES = st.lists(st.sampled_from(HOSTILE) | st.text(CHARACTERS, max_size=6), max_size=8)
 
@@ -293,7 +296,7 @@ URL_FIELDS = [  # every field that becomes a link
 ]
 SCHEMES = st.sampled_from(["http", "https", "HTTPS", "mailto", "tel", "javascript",
                            "JaVaScRiPt", "java\tscript", " javascript", "\x01javascript",
-                           "vbscript", "data", "file", "ftp", "", "//", "https\n", "tel\u200b"])
+                           "vbscript", "data", "file", "ftp", "", "//", "https\n", "tel\u2063"])
 SEPARATORS = st.sampled_from([":", "://", ":/\\", ":\\\\", "&#58;", "%3A", ":////", ""])
 URL_TEXT = st.text(CHARACTERS | st.sampled_from("@+()[]<>\"' `*_{}|\\^~!$&;=%#?:/"),
                    max_size=30)
