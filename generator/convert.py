@@ -129,7 +129,9 @@ def build_dataset(municipalities: Checked, practices: Checked, themes: Checked,
     sessions = _sessions(t_check, topics, offices, towns)
     return Dataset(
         municipalities=_present(towns, key=lambda m: m.name),
-        practices=_present(offices, key=lambda p: (p.place or "", p.name, p.id)),
+        # By place; a practice whose place no source gives comes after the others.
+        practices=_present(offices, key=lambda p: (p.place is None, p.place or "", p.name,
+                                                   p.id)),
         themes=_present(topics),
         sessions=tuple(sorted(sessions, key=lambda s: (s.date, s.start, s.id))),
         sources=_present(sources),

@@ -13,9 +13,14 @@ import datetime as dt
 from collections.abc import Callable
 
 from generator.model import (
+    Count,
     Dataset,
     FactDate,
+    Figure,
+    Milestone,
     Municipality,
+    Organisation,
+    Outcome,
     Pilot,
     Practice,
     Source,
@@ -63,43 +68,88 @@ def fact_date(fact: FactDate | None) -> dict | None:
 
 
 def source_record(source: Source) -> dict:
-    return {"id": source.id, "title": source.title, "author": source.author,
-            "section": source.section, "published": fact_date(source.published),
-            "url": source.url, "archive_id": source.archive_id}
+    """A source; its title may be null (then its url or archive_id identifies it)."""
+    return {"id": source.id, "title": source.title, "publisher": source.publisher,
+            "author": source.author, "section": source.section,
+            "published": fact_date(source.published), "url": source.url,
+            "archive_id": source.archive_id}
+
+
+def _source_id(source: Source | None) -> str | None:
+    return source.id if source else None
+
+
+def figure_fields(figure: Figure) -> dict:
+    """A number as the source gives it: {number, qualifier, percent}."""
+    return {"number": figure.number, "qualifier": figure.qualifier, "percent": figure.percent}
+
+
+def milestone_record(milestone: Milestone) -> dict:
+    return {"type": milestone.kind, "date": fact_date(milestone.date),
+            "until": fact_date(milestone.until), "text": milestone.text,
+            "source": _source_id(milestone.source)}
+
+
+def organisation_record(organisation: Organisation) -> dict:
+    return {"name": organisation.name, "roles": list(organisation.roles),
+            "url": organisation.url, "source": _source_id(organisation.source)}
+
+
+def count_record(count: Count) -> dict:
+    return {"of": count.of, **figure_fields(count.figure), "date": fact_date(count.date),
+            "inferred": count.inferred, "note": count.note, "source": _source_id(count.source)}
+
+
+def outcome_record(outcome: Outcome) -> dict:
+    out_of = outcome.out_of
+    return {
+        **figure_fields(outcome.figure), "what": outcome.what,
+        "out_of": None if out_of is None else {"number": out_of[0], "what": out_of[1]},
+        "period": {"from": fact_date(outcome.period_from),
+                   "until": fact_date(outcome.period_until)},
+        "source": outcome.source.id,
+    }
 
 
 def pilot_record(pilot: Pilot, today: dt.date) -> dict:
+    """A pilot as the data gives it. `start`, `end`, `extended_until` and `permanent_since`
+    are read from its milestones (the first start, the first end, the latest extension, the
+    first "structureel"); `computed_status` is its one status on `today`."""
     status = pilot_status(pilot, today)
     return {
+        "id": pilot.id,
         "title": pilot.title,
+        "municipalities": list(pilot.municipality_ids),
         "status": pilot.status,
         "status_note": pilot.status_note,
-        "computed_status": {"status": status.code, "reason": status.reason,
-                            "on": today.isoformat()},
+        "computed_status": {"status": status.code, "computed": status.computed,
+                            "reason": status.reason, "on": today.isoformat()},
         "goal": pilot.goal,
         "start": fact_date(pilot.start),
         "end": fact_date(pilot.end),
         "extended_until": fact_date(pilot.extended_until),
-        "events": [{"date": fact_date(e.date), "text": e.text} for e in pilot.events],
-        "funded_by": pilot.funded_by,
-        "employer": pilot.employer,
-        "partners": list(pilot.partners),
-        "poh": {"count": pilot.poh.count, "count_inferred": pilot.poh.count_inferred,
-                "hours_per_week_each": pilot.poh.hours_per_week_each,
-                "hours_per_week": pilot.poh.hours_per_week, "note": pilot.poh.note},
+        "permanent_since": fact_date(pilot.permanent_since),
+        "milestones": [milestone_record(m) for m in pilot.milestones],
+        "organisations": [organisation_record(o) for o in pilot.organisations],
+        "counts": [count_record(c) for c in pilot.counts],
+        "poh": {"hours_per_week_each": pilot.poh_hours_each,
+                "hours_per_week": pilot.poh_hours_per_week, "note": pilot.poh_note},
         "age_range": pilot.age_range,
         "access_routes": list(pilot.access_routes),
         "access_note": pilot.access_note,
         "cost": pilot.cost,
         "practices_note": pilot.practices_note,
+        "outcomes": [outcome_record(o) for o in pilot.outcomes],
         "results": [{"text": r.text, "quote": r.quote, "attribution": r.attribution}
                     for r in pilot.results],
         "sources": [s.id for s in pilot.sources],
     }
 
 
-def municipality_record(municipality: Municipality, dataset: Dataset, today: dt.date,
+def municipality_record(municipality: Municipality, dataset: Dataset, pilot: dict,
                         site_url: str) -> dict:
+    """A municipality with its pilot's record (the same record for every municipality of a
+    joint arrangement)."""
     return {
         "id": municipality.id,
         "name": municipality.name,
@@ -108,7 +158,7 @@ def municipality_record(municipality: Municipality, dataset: Dataset, today: dt.
         "former_slugs": list(municipality.former_slugs),
         "url": public_url(site_url, page_path(municipality)),
         "embed_url": public_url(site_url, embed_path(municipality)),
-        "pilot": pilot_record(municipality.pilot, today),
+        "pilot": pilot,
         "practices": [p.id for p in dataset.practices_in(municipality)],
     }
 
@@ -182,9 +232,12 @@ class Records:
             record = self.made[(kind, key)] = make()
         return record
 
+    def pilot(self, p: Pilot) -> dict:
+        return self._once("pilot", p.id, lambda: pilot_record(p, self.today))
+
     def municipality(self, m: Municipality) -> dict:
-        return self._once("m", m.id, lambda: municipality_record(m, self.dataset, self.today,
-                                                                    self.site_url))
+        return self._once("m", m.id, lambda: municipality_record(
+            m, self.dataset, self.pilot(m.pilot), self.site_url))
 
     def practice(self, p: Practice) -> dict:
         return self._once("p", p.id, lambda: practice_record(p, self.site_url))
