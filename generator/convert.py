@@ -378,7 +378,7 @@ def _check_period(pilot: Pilot, raw: dict, path: JsonPath, check: _Checker) -> N
     start = pilot.start.earliest() if pilot.start else None
     for index, milestone in enumerate(pilot.milestones):
         for name, fact in (("date", milestone.date), ("until", milestone.until)):
-            ending = milestone.kind == "einde" or name == "until"
+            ending = milestone.type == "einde" or name == "until"
             if ending and start and fact and fact.latest() and fact.latest() < start:
                 check.error(path + ("milestones", index, name),
                             "Deze datum ligt vóór de start van de pilot.",

@@ -59,15 +59,11 @@ class Source:
     archive_id: str | None = None
 
 
-MILESTONE_KINDS = ("ondertekend", "start", "verlengd", "evaluatie", "structureel", "einde",
-                   "overig")
-
-
 @dataclass(frozen=True)
 class Milestone:
     """A dated moment of a pilot. `until` is the new end of an extension ("verlengd")."""
 
-    kind: str  # one of MILESTONE_KINDS
+    type: str  # ondertekend, start, verlengd, evaluatie, structureel, einde or overig
     date: FactDate | None = None
     until: FactDate | None = None
     text: str | None = None
@@ -148,8 +144,8 @@ class Pilot:
     outcomes: tuple[Outcome, ...] = ()
     results: tuple[Result, ...] = ()
 
-    def _first(self, kind: str) -> FactDate | None:
-        return next((m.date for m in self.milestones if m.kind == kind and m.date), None)
+    def _first(self, type_: str) -> FactDate | None:
+        return next((m.date for m in self.milestones if m.type == type_ and m.date), None)
 
     @property
     def start(self) -> FactDate | None:
@@ -163,7 +159,7 @@ class Pilot:
     @property
     def extended_until(self) -> FactDate | None:
         """The end of the latest extension."""
-        ends = [m.until for m in self.milestones if m.kind == "verlengd" and m.until]
+        ends = [m.until for m in self.milestones if m.type == "verlengd" and m.until]
         return max(ends, key=lambda fact: fact.latest() or dt.date.min, default=None)
 
     @property

@@ -3,7 +3,9 @@ the municipality page, the overview and the embed; a fact the data lacks shows n
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import json
 import re
 import shutil
 from pathlib import Path
@@ -28,7 +30,7 @@ def text_of(site: Path, url_path: str) -> str:
     article = soup_of(site, url_path).select_one("article")
     for svg in article.select("svg"):
         svg.decompose()
-    return " ".join(article.get_text(" ").split())
+    return " ".join(article.get_text().split())
 
 
 def overview_row(site: Path, name: str) -> list[str]:
@@ -85,7 +87,8 @@ def test_sessions_after_a_permanent_pilot_give_no_warning(pilots_data: Path,
     data = tmp_path / "data"
     shutil.copytree(pilots_data, data)
     text = (data / "municipalities.yaml").read_text(encoding="utf-8")
-    permanent = '      - type: structureel\n        date:\n          date: "2022-01"\n'
+    permanent = ('      - type: structureel\n        date:\n          date: "2022-01"\n'
+                 "        source: westerbroek-raad\n")
     assert permanent in text
     (data / "municipalities.yaml").write_text(text.replace(permanent, ""), encoding="utf-8")
     _, warnings = load_dataset(data, TODAY)
@@ -126,12 +129,12 @@ def test_counts_show_with_their_qualifier_and_date(pilots_site: Path) -> None:
 
 def test_outcome_figures_show_with_period_and_source(pilots_site: Path) -> None:
     page = text_of(pilots_site, "gemeenten/zandhoven")
-    source = '"Jaarverslag POH Jeugd Zandhoven en Dijkerveld 2022"'
+    source = "“Jaarverslag POH Jeugd Zandhoven en Dijkerveld 2022”"
     assert f"412 jongeren geholpen tot en met december 2022 {source}" in page
     assert ("78% van 350 afgesloten trajecten: zonder verwijzing naar specialistische zorg "
             f"2022 {source}") in page
     assert ("meer dan 90% van de vragen binnen de praktijk opgelost januari 2022 tot en met "
-            'juni 2023 "Evaluatie POH Jeugd Noordveen"') in text_of(pilots_site,
+            'juni 2023 “Evaluatie POH Jeugd Noordveen”') in text_of(pilots_site,
                                                                      "gemeenten/noordveen")
 
 
@@ -157,7 +160,7 @@ def test_organisations_show_with_their_roles(pilots_site: Path) -> None:
 
 def test_sources_are_listed_as_far_as_they_are_known(pilots_site: Path) -> None:
     westerbroek = text_of(pilots_site, "gemeenten/westerbroek")
-    assert ('"Raadsbrief POH Jeugd wordt structureel", Gemeente Westerbroek. Gepubliceerd: '
+    assert ("“Raadsbrief POH Jeugd wordt structureel”, Gemeente Westerbroek. Gepubliceerd: "
             "november 2021.") in westerbroek
     assert "https://krant.example/westerbroek-poh. Datum van publicatie onbekend." in westerbroek
     assert "archiefstuk ARCH-0042" in text_of(pilots_site, "gemeenten/oosterlaan")
@@ -179,7 +182,7 @@ def test_the_overview_timeline_keeps_the_case_of_its_text(pilots_site: Path) -> 
 # pilot has only its required fields, its one practice only a name.
 CLAIMS = ("Voor wie", "Kosten", "gratis", "Gratis", "Wie betaalt", "Werkgever", "opdrachtgever",
           "Opdrachtgever", "Levert de POH", "Start", "Einde", "Verlengd", "verlengd",
-          "Structureel", "structureel", "Loopt", "loopt.", "fgelopen", "Uren per week", "POH's",
+          "Structureel", "structureel", "Loopt", ": loopt", "fgelopen", "Uren per week", "POH's",
           "Huisartsenpraktijk in", "Gepubliceerd", "Tijdlijn", "Resultaten", "Doel",
           "Hoe komt u", "Hoe krijgt u", "Samenwerkingspartners", "afgeleid", "Aangekondigd",
           "jaar", "Adres", "Telefoon")
@@ -220,3 +223,34 @@ def test_the_build_date_does_not_change_what_a_minimal_pilot_claims(pilots_data:
         status = pilot_status(kaalhoven.pilot, dt.date(year, 1, 1))
         assert (status.code, status.computed) == ("onbekend", False)
     assert re.fullmatch(r"De bron zegt niet of de pilot nog loopt\.", status.reason)
+
+
+def _empty(value: object) -> bool:
+    """None, an empty list, or a record of nothing but empty values."""
+    if isinstance(value, dict):
+        return all(_empty(item) for item in value.values())
+    return value in (None, [], "", False)
+
+
+def test_open_data_of_a_minimal_pilot_holds_only_its_data(pilots_site: Path) -> None:
+    record = json.loads((pilots_site / "open-data/gemeenten/kaalhoven.json").read_text())
+    pilot = record["municipality"]["pilot"]
+    given = {"id", "title", "municipalities", "status", "computed_status", "sources"}
+    assert [key for key, value in pilot.items() if key not in given and not _empty(value)] == []
+    (practice,) = record["practices"]
+    assert [key for key, value in practice.items() if not _empty(value)] == [
+        "id", "name", "municipality", "url", "poh", "sources"]
+    with (pilots_site / "open-data/gemeenten.csv").open(encoding="utf-8", newline="") as file:
+        row = next(r for r in csv.DictReader(file) if r["id"] == "kaalhoven")
+    assert {key for key, value in row.items() if value} <= {
+        "id", "name", "cbs_code", "province", "pilot_id", "pilot_title", "pilot_municipalities",
+        "status", "computed_status", "computed_status_from_dates", "computed_status_reason",
+        "computed_status_on", "practices", "sources", "url"}
+    services = json.loads((pilots_site / "open-data/hsds/services.json").read_text())
+    (service,) = [s for s in services if s["alternate_name"] == "Pilot POH Jeugd Kaalhoven"]
+    assert service["status"] == "inactive"
+    assert not {"funding", "application_process", "eligibility_description",
+                "fees_description"} & set(service)
+    assert "opdrachtgever" not in json.dumps(service)
+    (location,) = [s["location"] for s in service["service_at_locations"]]
+    assert set(location) == {"id", "location_type", "name", "description"}

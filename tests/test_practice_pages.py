@@ -50,15 +50,19 @@ def test_finder_index_is_the_same_for_the_same_data(sessions_data):
     assert len(gzip.compress(first[INDEX].encode())) < 2_000
 
 
-def test_practice_page_shows_check_date_and_an_outdated_notice(details_site):
+def test_practice_page_shows_check_date_and_an_outdated_notice(details_site, built_site):
     text = article_text(details_site, "praktijken/deckers-haelen")
     assert "Laatst gecontroleerd bij de praktijk: 2 maart 2026." in text
     assert "Misschien niet meer actueel" in text
     fresh = article_text(details_site, "praktijken/testpraktijk-zonnebloem")
     assert "Laatst gecontroleerd bij de praktijk: 1 november 2026." in fresh
     assert "Misschien niet meer actueel" not in fresh
-    unchecked = article_text(details_site, "praktijken/eikstaete-hoogeveen")
+    unchecked = article_text(built_site, "praktijken/deckers-haelen")
     assert "nog niet bij de praktijk gecontroleerd" in unchecked
+    # Without hours there is nothing to check: only the one sentence that none are known.
+    no_hours = article_text(details_site, "praktijken/eikstaete-hoogeveen")
+    assert "Er zijn geen vaste dagen en tijden bekend" in no_hours
+    assert "gecontroleerd" not in no_hours
 
 
 def test_practice_page_lists_coming_absences_only(details_site):

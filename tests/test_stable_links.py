@@ -110,7 +110,9 @@ def test_former_slugs_must_look_like_slugs(edit):
 
 
 def test_no_redirect_for_a_code_that_is_the_id(edit):
-    data = edit("municipalities.yaml", "  - id: almere\n", "  - id: gm0034\n")
+    edit("municipalities.yaml", "municipalities: [almere]", "municipalities: [gm0034]")
+    data = edit("municipalities.yaml", "  - id: almere\n    name: Almere",
+                "  - id: gm0034\n    name: Almere")
     dataset, _ = load_dataset(data, TODAY)
     assert not any(path.startswith("gemeenten/gm0034/") for path in
                    render_redirects(dataset, TODAY, DEFAULT_SITE_URL))

@@ -92,7 +92,7 @@ def names_with_role(pilot: Pilot, role: str) -> str:
 def source_label(source: Source) -> str:
     """The source's title, or how else it can be found."""
     if source.title:
-        return f'"{source.title}"'
+        return f"“{source.title}”"
     if source.url:
         return source.url
     return f"archiefstuk {source.archive_id}"

@@ -41,7 +41,7 @@ class Mark:
     date: FactDate
     label: str  # short, for the chart: "Start van de pilot"
     text: str  # the label with what the data says about the moment, for the table
-    kind: str  # a milestone's kind, or "extension" for the end of an extension
+    kind: str  # a milestone's type, or "extension" for the end of an extension
 
     @property
     def placed(self) -> bool:
@@ -60,15 +60,15 @@ def pilot_marks(pilot: Pilot) -> tuple[Mark, ...]:
     those without a year."""
     moments = []
     for milestone in pilot.milestones:
-        label = MILESTONE_LABELS[milestone.kind] or milestone.text
-        if milestone.kind == "verlengd" and milestone.until:
+        label = MILESTONE_LABELS[milestone.type] or milestone.text
+        if milestone.type == "verlengd" and milestone.until:
             label += f" tot {dutch_fact_date(milestone.until, until=True)}"
             ending = "Einde van de verlenging"
             moments.append((milestone.until, ending, ending + ".", "extension"))
         parts = (label, milestone.text) if label != milestone.text else (label,)
         text = ". ".join(part.rstrip(".") for part in parts if part) + "."
         if milestone.date:
-            moments.append((milestone.date, label, text, milestone.kind))
+            moments.append((milestone.date, label, text, milestone.type))
     ordered = sorted(moments, key=lambda m: (m[0].year is None, m[0].earliest() or dt.date.min))
     return tuple(Mark(n, *moment) for n, moment in enumerate(ordered, 1))
 
@@ -101,7 +101,7 @@ def _figure(chart_id: str, rows: list[Row], today: dt.date, title: str, desc: st
     svg = _chart(chart_id, rows, today, title, desc)
     permanent = any(m.kind == "structureel" for row in rows for m in row.marks if m.placed)
     caption = (
-        "Balk: de looptijd volgens de bron. Licht vlak: een datum met alleen een jaar of "
+        "Balk: de looptijd van de pilot. Licht vlak: een datum met alleen een jaar of "
         "maand. Stippellijn: begin of einde niet bekend. "
         + ("Lichte balk tot de rand: structureel, een vast onderdeel van de zorg. "
            if permanent else "")
@@ -167,14 +167,15 @@ def _row(svg: ET.Element, row: Row, scale: _Scale, y: float, numbered: bool) -> 
     placed = [m for m in row.marks if m.placed]
     unplaced = [m for m in row.marks if not m.placed]
     permanent = next((m for m in placed if m.kind == "structureel"), None)
-    period = [m for m in placed if m is not permanent]
+    # The pilot period: what happened before the arrangement became permanent.
+    period = [m for m in placed if not permanent or m.date.latest() < permanent.date.earliest()]
     if period:
-        begin = scale.x(min(m.date.earliest() for m in period))
-        end = scale.x(max(m.date.latest() for m in period) + dt.timedelta(days=1))
+        after = max(m.date.latest() for m in period) + dt.timedelta(days=1)
+        begin, end = scale.x(min(m.date.earliest() for m in period)), scale.x(after)
         ET.SubElement(svg, "rect", _box(begin, y - 4, end - begin, 8, BAR))
         if not any(m.kind == "start" for m in period):
             _line(svg, scale.left, y, begin, y, BAR, width=2, dashed=True)
-        if permanent and permanent.date.earliest() > max(m.date.latest() for m in period):
+        if permanent and permanent.date.earliest() > after:  # years nobody reported on
             _line(svg, end, y, scale.x(permanent.date.earliest()), y, BAR, width=2, dashed=True)
         elif not permanent and not any(m.kind in ("einde", "extension") for m in period):
             _line(svg, end, y, scale.right, y, BAR, width=2, dashed=True)

@@ -85,7 +85,7 @@ def figure_fields(figure: Figure) -> dict:
 
 
 def milestone_record(milestone: Milestone) -> dict:
-    return {"type": milestone.kind, "date": fact_date(milestone.date),
+    return {"type": milestone.type, "date": fact_date(milestone.date),
             "until": fact_date(milestone.until), "text": milestone.text,
             "source": _source_id(milestone.source)}
 
