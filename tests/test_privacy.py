@@ -70,11 +70,16 @@ def test_the_model_has_only_the_listed_fields():
     assert found == ALLOWED_FIELDS
 
 
+# English field names the Dutch words catch, looked at one by one: Milestone.kind is the sort
+# of moment (start, einde, verlengd), not a "kind" (child).
+NOT_PERSONAL = {"kind"}
+
+
 def test_no_field_name_is_about_a_child_or_a_patient():
     """The model's own fields (not the list above, which the first test keeps equal)."""
     names = {field.name for cls in _model_classes().values() for field in dataclasses.fields(cls)}
     assert len(names) > 50
-    assert [name for name in sorted(names) if PERSONAL.search(name)] == []
+    assert [name for name in sorted(names - NOT_PERSONAL) if PERSONAL.search(name)] == []
 
 
 def test_the_word_list_catches_personal_fields():
