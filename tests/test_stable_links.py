@@ -110,7 +110,10 @@ def test_former_slugs_must_look_like_slugs(edit):
 
 
 def test_no_redirect_for_a_code_that_is_the_id(edit):
-    data = edit("municipalities.yaml", "  - id: almere\n", "  - id: gm0034\n")
+    data = edit("municipalities.yaml", "  - id: almere\n    name: Almere\n",
+                "  - id: gm0034\n    name: Almere\n")
+    edit("municipalities.yaml", "municipalities: [almere]", "municipalities: [gm0034]")
     dataset, _ = load_dataset(data, TODAY)
+    assert [m.id for m in dataset.municipalities if m.cbs_code == "GM0034"] == ["gm0034"]
     assert not any(path.startswith("gemeenten/gm0034/") for path in
                    render_redirects(dataset, TODAY, DEFAULT_SITE_URL))
