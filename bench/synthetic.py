@@ -97,7 +97,10 @@ _PLAIN = re.compile(r"[^\W\d][\w ,.'()/&-]*")
 
 
 def _scalar(value: object) -> str:
-    """A YAML scalar that the project's strict loader reads back as the same value."""
+    """A YAML scalar that the project's strict loader reads back as the same value; a
+    mapping as a flow mapping ({date: "2021"})."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_scalar(v)}" for k, v in value.items()) + "}"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
@@ -121,8 +124,7 @@ def _fields(item: dict, indent: str, first: str = "") -> str:
         if isinstance(value, str) and len(value) > 80 and " " in value:
             out.append(_block(key, value, lead, indent))
         elif isinstance(value, dict):
-            inner = ", ".join(f"{k}: {_scalar(v)}" for k, v in value.items())
-            out.append(f"{lead}{key}: {{{inner}}}\n")
+            out.append(f"{lead}{key}: {_scalar(value)}\n")
         elif isinstance(value, list) and value and isinstance(value[0], dict):
             out.append(f"{lead}{key}:\n")
             out += [_fields(entry, indent + "    ", indent + "  - ") for entry in value]
@@ -155,42 +157,109 @@ def _towns(rng: random.Random, names: NameMaker, counts: dict[str, int]) -> list
 def _municipalities_yaml(rng: random.Random, towns: list[_Town], today: dt.date) -> str:
     sources = [{"id": f"{town.id}-bron",
                 "title": f"Synthetische bron: de gemeente {town.name} start een pilot POH Jeugd",
+                "publisher": f"Nieuwsblad {town.name} (verzonnen)",
                 "author": "benchmark (geen echte bron)",
                 "url": f"https://nieuws.{slug(town.name)}.example/pilot-poh-jeugd"}
                for town in towns]
+    pilots = [_pilot(rng, group, today) for group in _arrangements(rng, towns)]
     items = [{"id": town.id, "name": town.name, "cbs_code": town.cbs_code,
-              "province": town.province, "pilot": _pilot(rng, town, today)} for town in towns]
+              "province": town.province} for town in towns]
     return ("sources:\n" + "".join(_item(s) for s in sources)
-            + "municipalities:\n" + "".join(_municipality_yaml(m) for m in items))
+            + "pilots:\n" + "".join(_item(p) for p in pilots)
+            + "municipalities:\n" + "".join(_item(m) for m in items))
 
 
-def _municipality_yaml(item: dict) -> str:
-    pilot = item.pop("pilot")
-    return _fields(item, "    ", "  - ") + "    pilot:\n" + _fields(pilot, "      ") + "\n"
+def _arrangements(rng: random.Random, towns: list[_Town]) -> list[list[_Town]]:
+    """The towns of each pilot: most have their own, some share one with a neighbour.
+
+    Neighbours are towns next to each other in one province. The first two towns of every
+    province with more than one form a joint arrangement, so that even a small set has some;
+    further pairs join with a small chance.
+    """
+    groups: list[list[_Town]] = []
+    for province in PROVINCES:
+        here = [town for town in towns if town.province == province]
+        index = 0
+        while index < len(here):
+            pair = here[index:index + 2]
+            if len(pair) == 2 and (index == 0 or rng.random() < 0.05):
+                groups.append(pair)
+                index += 2
+            else:
+                groups.append(pair[:1])
+                index += 1
+    return groups
 
 
-def _pilot(rng: random.Random, town: _Town, today: dt.date) -> dict:
+# The statuses as sources give them, most pilots still running.
+_STATUSES = ("lopend",) * 6 + ("verlengd", "verlengd", "structureel", "structureel", "onbekend",
+                               "onbekend", "afgelopen", "aangekondigd")
+
+
+def _pilot(rng: random.Random, towns: list[_Town], today: dt.date) -> dict:
+    first = towns[0]
+    names = " en ".join(town.name for town in towns)
+    source = f"{first.id}-bron"
     start_year = today.year - rng.randint(2, 5)
+    status = rng.choice(_STATUSES)
     pilot: dict = {
+        "id": "-".join([first.id] + [town.id.removeprefix("synth-") for town in towns[1:]]),
         "title": rng.choice(("Pilot POH Jeugd", "Pilot POH-GGZ Jeugd",
-                             "Praktijkondersteuner Jeugd in de huisartsenpraktijk")),
-        "status": rng.choice(("lopend", "lopend", "lopend", "verlengd", "structureel")),
-        "status_note": (f"Synthetisch: de gemeente {town.name} en de huisartsen zijn in "
+                             "Praktijkondersteuner Jeugd in de huisartsenpraktijk"))
+        + (" (gezamenlijke regeling)" if len(towns) > 1 else ""),
+        "municipalities": [town.id for town in towns],
+        "status": status,
+        "status_note": (f"Synthetisch: de {'gemeenten' if len(towns) > 1 else 'gemeente'} "
+                        f"{names} en de huisartsen zijn in "
                         f"{start_year} begonnen. Of de pilot na de evaluatie doorgaat, staat "
                         "niet in de bron."),
         "goal": ("Kinderen, jongeren en ouders dichtbij huis, bij de eigen huisarts, sneller "
                  "lichte hulp bieden, zodat minder kinderen naar dure specialistische zorg "
                  "worden verwezen die niet altijd past."),
-        "start": {"date": f"{start_year}-{rng.randint(1, 12):02d}"},
     }
-    if pilot["status"] == "verlengd":
-        pilot["extended_until"] = {"date": f"{today.year + 2}-12",
-                                   "note": "Volgens de synthetische bron verlengd."}
-    pilot["events"] = [{"date": {"date": f"{start_year + 1}"},
-                        "text": "Eerste evaluatie met de huisartsen en het CJG."}]
-    pilot["partners"] = [f"Gemeente {town.name}", f"Huisartsen in {town.name}",
-                         "Centrum voor Jeugd en Gezin (CJG)"][: rng.randint(2, 3)]
-    pilot["poh"] = {"count": rng.randint(1, 12), "hours_per_week_each": rng.choice((8, 16, 24))}
+    milestones = [
+        {"type": "start", "date": {"date": f"{start_year}-{rng.randint(1, 12):02d}"},
+         "source": source},
+        {"type": "evaluatie", "date": {"date": f"{start_year + 1}"},
+         "text": "Eerste evaluatie met de huisartsen en het CJG.", "source": source},
+    ]
+    if status == "aangekondigd":  # as sources announce a start: day and month, no year
+        milestones = [{"type": "start",
+                       "date": {"date": f"--{rng.randint(1, 12):02d}-01",
+                                "note": "Het jaar staat niet in de synthetische bron."},
+                       "source": source}]
+    elif status == "lopend":
+        milestones.append({"type": "einde", "date": {"date": f"{today.year + 1}-12"},
+                           "source": source})
+    elif status == "verlengd":
+        milestones += [
+            {"type": "einde", "date": {"date": f"{start_year + 2}-12"}, "source": source},
+            {"type": "verlengd", "date": {"date": f"{start_year + 2}-11"},
+             "until": {"date": f"{today.year + 2}-12",
+                       "note": "Volgens de synthetische bron verlengd."},
+             "text": "De gemeente en de huisartsen tekenen een nieuw convenant.",
+             "source": source},
+        ]
+    elif status == "structureel":
+        milestones.append({"type": "structureel", "date": {"date": f"{today.year - 1}-01"},
+                           "text": "De POH Jeugd is een vast onderdeel van de jeugdhulp.",
+                           "source": source})
+    pilot["milestones"] = milestones
+    organisations = [
+        *({"name": f"Gemeente {town.name}", "roles": ["opdrachtgever", "financier"]}
+          for town in towns),
+        {"name": f"Huisartsen in {names}", "roles": ["partner"]},
+        {"name": "Centrum voor Jeugd en Gezin (CJG)", "roles": ["partner", "werkgever"],
+         "url": "https://www.cjg.example/"},
+    ]
+    pilot["organisations"] = organisations[: rng.randint(len(towns) + 1, len(organisations))]
+    counts = [{"of": "pohs", "number": rng.randint(1, 12), "source": source}]
+    if rng.random() < 0.5:
+        counts.insert(0, {"of": "praktijken", "number": rng.randint(2, 40),
+                          "qualifier": rng.choice(("precies", "ongeveer", "meer_dan")),
+                          "date": {"date": f"{start_year + 1}"}, "source": source})
+    pilot["counts"] = counts
+    pilot["poh"] = {"hours_per_week_each": rng.choice((8, 16, 24))}
     pilot["age_range"] = "Kinderen en jongeren tot 23 jaar"
     pilot["access_routes"] = rng.sample(("huisarts", "school", "zelf", "voorliggend_veld"),
                                         rng.randint(1, 3))
@@ -198,10 +267,18 @@ def _pilot(rng: random.Random, town: _Town, today: dt.date) -> dict:
                             "een gesprek met de POH Jeugd past bij uw vraag.")
     if rng.random() < 0.5:
         pilot["cost"] = "Gratis: de gemeente betaalt de POH Jeugd."
+    if rng.random() < 0.4:
+        pilot["outcomes"] = [{
+            "number": rng.randint(60, 90), "qualifier": "ongeveer", "percent": True,
+            "what": "zonder verwijzing naar specialistische zorg",
+            "out_of": {"number": rng.randint(50, 400), "what": "afgesloten trajecten"},
+            "period": {"from": {"date": f"{start_year}"}, "until": {"date": f"{start_year + 1}"}},
+            "source": source,
+        }]
     pilot["results"] = [{"text": "Met de POH Jeugd kunnen we jongeren helpen voordat zaken uit "
                          "de hand lopen.", "quote": True,
-                         "attribution": f"wethouder, gemeente {town.name}"}]
-    pilot["sources"] = [f"{town.id}-bron"]
+                         "attribution": f"wethouder, gemeente {first.name}"}]
+    pilot["sources"] = [f"{town.id}-bron" for town in towns]
     return pilot
 
 

@@ -23,6 +23,7 @@ from generator.dataset import SCHEMA_DIR, load_dataset
 from generator.load import Document, load_document
 from generator.model import Location, Signup
 from generator.render import calendars, open_data, paths
+from generator.render.pilot_status import STATUSES, pilot_status
 from generator.site_url import DEFAULT_SITE_URL
 from generator.validate import load_validators, schema_problems
 
@@ -58,11 +59,28 @@ def test_sessions_cover_two_years_with_every_status(tmp_path):
     assert {s.status for s in sessions} == {"gepland", "vol", "geannuleerd", "verplaatst"}
 
 
+def test_pilots_are_joint_arrangements_or_one_per_municipality(tmp_path):
+    synthetic.write_dataset(tmp_path, scale=0.05)
+    dataset = load_dataset(tmp_path, TODAY)[0]
+    pilots = {m.pilot.id: m.pilot for m in dataset.municipalities}
+    sizes = sorted({len(dataset.municipalities_of(pilot)) for pilot in pilots.values()})
+    assert sizes == [1, 2]
+    for pilot in pilots.values():
+        towns = dataset.municipalities_of(pilot)
+        assert [m.id for m in towns] == sorted(pilot.municipality_ids, key=[
+            m.id for m in dataset.municipalities].index)
+        assert len({m.province for m in towns}) == 1  # neighbours
+        assert pilot.start and pilot.count("pohs")
+        assert all(m.source in pilot.sources for m in pilot.milestones)
+
+
 def test_national_set_validates(tmp_path):
     sizes = synthetic.write_dataset(tmp_path)
     assert sizes == synthetic.Sizes(342, 4_900, 20_000)
     dataset, _warnings = load_dataset(tmp_path, TODAY)
     assert len(dataset.sessions) == 20_000
+    pilots = {m.pilot.id: m.pilot for m in dataset.municipalities}
+    assert {pilot_status(p, TODAY).code for p in pilots.values()} == set(STATUSES)
 
 
 def test_synthetic_data_never_goes_into_data(capsys):
@@ -143,7 +161,7 @@ def test_quick_schema_check_reports_exactly_what_jsonschema_reports(tmp_path):
              for name, schema in schemas.items()}
     rng = random.Random(3)
     compared = 0
-    for name, lists in (("municipalities", ("municipalities", "sources")),
+    for name, lists in (("municipalities", ("municipalities", "pilots", "sources")),
                         ("practices", ("practices",)), ("themes", ("sessions", "themes"))):
         data = load_document(tmp_path / f"{name}.yaml").data
         for key in lists:

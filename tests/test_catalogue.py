@@ -67,6 +67,13 @@ def session(*edits: tuple[str, str]) -> Change:
     return replace("sessions: []\n", text)
 
 
+def almere_end(date: str) -> Change:
+    """Give Almere's pilot (status lopend, start 2021) an end milestone."""
+    return replace("        source: almere-optimalisatie\n      - type: overig",
+                   "        source: almere-optimalisatie\n      - type: einde\n        date:\n"
+                   f'          date: "{date}"\n      - type: overig')
+
+
 def write(content: str) -> Change:
     return lambda path: path.write_text(content, encoding="utf-8")
 
@@ -145,11 +152,11 @@ CATALOGUE = [
     Bad("unknown-field", "practices.yaml",
         replace("    place: Haelen\n", "    place: Haelen\n    adress: Markt 1\n"),
         "Onbekend veld 'adress'. Tip: Bedoelt u 'address'?", "adress:", 5),
-    Bad("missing-required-field", "practices.yaml", replace("    place: Haelen\n", ""),
-        "Het verplichte veld 'place' ontbreekt.", "id: deckers-haelen", 5),
+    Bad("missing-required-field", "practices.yaml", replace("    municipality: leudal\n", ""),
+        "Het verplichte veld 'municipality' ontbreekt.", "id: deckers-haelen", 5),
     Bad("wrong-type-boolean", "municipalities.yaml",
-        replace("count_inferred: true", "count_inferred: yes"),
-        "Verwacht true of false, maar hier staat 'yes'", "count_inferred: yes", 25),
+        replace("number: 1\n        inferred: true", "number: 1\n        inferred: yes"),
+        "Verwacht true of false, maar hier staat 'yes'", "inferred: yes", 19),
     Bad("wrong-type-list", "practices.yaml",
         replace("sources: [leudal-deckers]", "sources: leudal-deckers"),
         "Verwacht een lijst", "sources: leudal-deckers", 14),
@@ -162,8 +169,8 @@ CATALOGUE = [
     Bad("hour-25", "practices.yaml",
         replace('        start: "15:00"', "        start: 25:00"),
         "Ongeldige waarde '25:00'", "start: 25:00", 16),
-    Bad("number-too-long", "municipalities.yaml", replace("count: 2", "count: " + "1" * 5000),
-        "Verwacht een heel getal, maar hier staat '111", "count: 111", 16),
+    Bad("number-too-long", "municipalities.yaml", replace("number: 2", "number: " + "1" * 5000),
+        "Verwacht een getal, maar hier staat '111", "number: 111", 17),
     Bad("newline-in-one-line-field", "practices.yaml",
         replace("name: Huisartsenpraktijk Deckers", 'name: "Huisartsenpraktijk\\nDeckers"'),
         "Hier mag maar één regel tekst staan.", "Huisartsenpraktijk\\nDeckers", 11),
@@ -199,14 +206,14 @@ CATALOGUE = [
         "    name: De Weide", 9),
     Bad("duplicate-cbs-code", "municipalities.yaml",
         replace("cbs_code: GM0034", "cbs_code: GM1700"),
-        "De cbs_code 'GM1700' komt al voor (op regel 34).",
+        "De cbs_code 'GM1700' komt al voor (op regel 258).",
         "cbs_code: GM1700\n    province: Flevoland", 15),
     Bad("unknown-municipality", "practices.yaml",
         replace("municipality: leudal", "municipality: leudaal"),
         "Onbekende gemeente 'leudaal'. Tip: Bekend zijn: almere", "municipality: leudaal", 19),
     Bad("unknown-source", "municipalities.yaml",
-        replace("sources: [tubbergen-geslaagd]", "sources: [tubergen]"),
-        "Onbekende bron 'tubergen'", "sources: [tubergen]", 17),
+        replace("sources: [tubbergen-geslaagd]", "sources: [tubbergen-geslaagd, tubergen]"),
+        "Onbekende bron 'tubergen'", "sources: [tubbergen-geslaagd, tubergen]", 35),
     Bad("unknown-theme", "themes.yaml", session(("theme: vaccinatie", "theme: vaccinaties")),
         "Onbekend thema 'vaccinaties'. Tip: Bekend zijn: middelengebruik",
         "theme: vaccinaties", 12),
@@ -217,26 +224,66 @@ CATALOGUE = [
         "De eindtijd 14:30 ligt niet na de begintijd 15:00.", 'end: "14:30"', 14),
     Bad("session-end-before-start", "themes.yaml", session(('end: "20:30"', 'end: "18:00"')),
         "De eindtijd 18:00 ligt niet na de begintijd 19:00.", 'end: "18:00"', 10),
-    Bad("pilot-ends-before-start", "municipalities.yaml",
-        replace('date: "2022-12"', 'date: "2018-12"\n      start:\n        date: "2020"'),
-        "Deze datum ligt vóór de start van de pilot.", 'date: "2018-12"', 9),
+    Bad("pilot-ends-before-start", "municipalities.yaml", almere_end("2020-06"),
+        "Deze datum ligt vóór de start van de pilot.", 'date: "2020-06"', 11),
+    Bad("pilot-extended-until-before-start", "municipalities.yaml",
+        replace("        source: tubbergen-geslaagd\n    age_range",
+                "        source: tubbergen-geslaagd\n      - type: verlengd\n        until:\n"
+                '          date: "2018-12"\n    age_range'),
+        "Deze datum ligt vóór de start van de pilot.", 'date: "2018-12"', 11),
     Bad("impossible-date", "practices.yaml",
         replace("    place: Haelen\n", '    place: Haelen\n    verified_on: "2025-02-30"\n'),
         "De datum '2025-02-30' bestaat niet.", "2025-02-30", 18),
     Bad("impossible-session-date", "themes.yaml",
         session(('date: "2026-12-01"', 'date: "2026-02-30"')),
         "De datum '2026-02-30' bestaat niet.", "2026-02-30", 11),
-    Bad("impossible-event-date", "municipalities.yaml",
+    Bad("impossible-milestone-date", "municipalities.yaml",
         replace('date: "2019-06-17"', 'date: "2019-02-30"'),
-        "De datum '2019-02-30' bestaat niet.", "2019-02-30", 19),
+        "De datum '2019-02-30' bestaat niet.", "2019-02-30", 17),
     Bad("impossible-month", "municipalities.yaml",  # a month 13 in a start crashed the checks
         replace('date: "2019-05"', 'date: "2019-13"'),
-        "De datum '2019-13' bestaat niet.", "2019-13", 15),
+        "De datum '2019-13' bestaat niet.", "2019-13", 17),
     Bad("impossible-day-without-year", "municipalities.yaml",
         replace('date: "--06-01"', 'date: "--02-30"'),
-        "De datum '--02-30' bestaat niet.", "--02-30", 15),
+        "De datum '--02-30' bestaat niet.", "--02-30", 17),
     Bad("year-zero", "municipalities.yaml", replace('date: "2021"', 'date: "0000"'),
-        "De datum '0000' bestaat niet.", '"0000"', 15),
+        "De datum '0000' bestaat niet.", '"0000"', 17),
+    # Pilots and their municipalities, sources and milestones.
+    Bad("municipality-without-pilot", "municipalities.yaml",
+        replace("    cbs_code: GM1640\n    province: Limburg\n",
+                "    cbs_code: GM1640\n    province: Limburg\n\n  - id: roermond\n"
+                "    name: Roermond\n    cbs_code: GM0957\n    province: Limburg\n"),
+        "Geen pilot noemt de gemeente 'roermond'.", "id: roermond", 9),
+    Bad("municipality-in-two-pilots", "municipalities.yaml",
+        replace("municipalities: [tubbergen]", "municipalities: [tubbergen, twenterand]"),
+        "De gemeente 'twenterand' hoort al bij een andere pilot (regel 37).",
+        "[tubbergen, twenterand]", 33),
+    Bad("pilot-names-unknown-municipality", "municipalities.yaml",
+        replace("municipalities: [tubbergen]", "municipalities: [tubbergen, dinkelland]"),
+        "Onbekende gemeente 'dinkelland'. Tip: Bekend zijn: almere", "[tubbergen, dinkelland]",
+        33),
+    Bad("source-cannot-be-found", "municipalities.yaml",
+        replace("    title: Hoogeveen start nieuwe pilot om ouders en kinderen beter te kunnen "
+                "helpen\n    archive_id: 003_f8f6c5da3b336c6e\n",
+                "    publisher: Gemeente Hoogeveen\n"),
+        "De bron 'hoogeveen-start' is niet terug te vinden.", "id: hoogeveen-start", 5),
+    Bad("milestone-source-not-the-pilots", "municipalities.yaml",
+        replace("        source: almere-optimalisatie\n      - type: overig",
+                "        source: tubbergen-geslaagd\n      - type: overig"),
+        "De bron 'tubbergen-geslaagd' staat niet bij de bronnen van deze pilot.",
+        "tubbergen-geslaagd\n      - type: overig", 17),
+    Bad("milestone-without-date", "municipalities.yaml",
+        replace('      - type: overig\n        date:\n          date: "2022"\n',
+                "      - type: overig\n"),
+        "Bij dit moment staat geen datum.", "type: overig", 9),
+    Bad("until-without-extension", "municipalities.yaml",
+        replace('          date: "2019-05"\n',
+                '          date: "2019-05"\n        until:\n          date: "2020-05"\n'),
+        "'until' hoort alleen bij een verlenging.", 'date: "2020-05"', 11),
+    Bad("other-milestone-without-text", "municipalities.yaml",
+        replace("        text: Meer huisartsenpraktijken volgen. Welke, hangt af van de formatie "
+                "en capaciteit van de POH.\n", ""),
+        "Bij een moment van het type 'overig' staat niet wat er gebeurde.", "type: overig", 9),
 ]
 
 # A second mistake in another file: proof that one run reports everything.
@@ -357,12 +404,9 @@ WARNINGS = [
              replace("    place: Haelen\n", '    place: Haelen\n    verified_on: "2026-05-26"\n'),
              "De gegevens van Huisartsenpraktijk Deckers zijn al meer dan 180 dagen niet "
              "gecontroleerd.", "verified_on", 18),
-    Bad("lopend-after-its-end", "municipalities.yaml",
-             replace('      status: lopend\n      status_note: >-\n        In 2021',
-                     '      status: lopend\n      end:\n        date: "2025-06"\n'
-                     '      status_note: >-\n        In 2021'),
-             "De pilot staat op 'lopend', maar de einddatum ('2025-06') is voorbij.",
-             "status: lopend\n      end:", 15),
+    Bad("lopend-after-its-end", "municipalities.yaml", almere_end("2025-06"),
+             "De pilot staat op 'lopend', maar de einddatum (2025-06-30) is voorbij.",
+             "status: lopend\n    status_note: >-\n      In 2021", 13),
     Bad("session-outside-the-pilot", "themes.yaml",
              session(("practices: [deckers-haelen]", "municipality: almere"),
                      ('date: "2026-12-01"', 'date: "2020-05-04"'),
@@ -417,8 +461,16 @@ def test_lopend_gives_no_warning_before_the_end_month_is_over(tmp_path):
     the shipped data gives no warnings, see test_validate.py.)
     """
     data = fresh_data(tmp_path)
-    replace('      status: lopend\n      status_note: >-\n        In 2021',
-            '      status: lopend\n      end:\n        date: "2026-11"\n'
-            '      status_note: >-\n        In 2021')(data / "municipalities.yaml")
+    almere_end("2026-11")(data / "municipalities.yaml")
     _dataset, warnings = load_dataset(data, TODAY)  # "eind november 2026" has not passed
+    assert warnings == []
+
+
+def test_lopend_gives_no_warning_after_its_end_once_it_became_structural(tmp_path):
+    data = fresh_data(tmp_path)
+    almere_end("2025-06")(data / "municipalities.yaml")
+    replace("        source: almere-optimalisatie\n    organisations:",
+            "        source: almere-optimalisatie\n      - type: structureel\n        date:\n"
+            '          date: "2025-07"\n    organisations:')(data / "municipalities.yaml")
+    _dataset, warnings = load_dataset(data, TODAY)
     assert warnings == []

@@ -231,7 +231,7 @@ def _paths(value: object, path: tuple = ()) -> list[tuple]:
 
 PATHS = {name: _paths(values)[1:] for name, values in VALUES.items()}
 # A pilot's start date: month 13 and year 0000 once crashed the cross-checks.
-TUBBERGEN_START = PATHS["municipalities"].index(("municipalities", 2, "pilot", "start", "date"))
+TUBBERGEN_START = PATHS["municipalities"].index(("pilots", 2, "milestones", 0, "date", "date"))
 CHANGES = st.lists(st.tuples(st.sampled_from(["set", "delete", "add"]),
                              st.integers(min_value=0, max_value=10**6), KEY,
                              ODD_TEXT | SCALARS | JSON), min_size=1, max_size=3)

@@ -54,9 +54,15 @@ def _base() -> dict[str, object]:
     source = data["municipalities"]["sources"][0]
     source["published"] = {"date": "2019-06", "note": "Datum uit de bron."}
     source["section"] = "Nieuws"
-    pilot = data["municipalities"]["municipalities"][0]["pilot"]
+    source["publisher"] = "Dagblad."
+    pilot = data["municipalities"]["pilots"][0]
     pilot["cost"] = "Gratis."
-    pilot["employer"] = "De gemeente."
+    pilot["organisations"][0]["url"] = "https://huisartsen.example/"
+    pilot["counts"][0]["date"] = {"date": "2021", "note": "Geteld in 2021."}
+    pilot["outcomes"] = [{"number": 85, "percent": True, "what": "zonder verwijzing",
+                          "out_of": {"number": 120, "what": "afgesloten trajecten"},
+                          "period": {"from": {"date": "2020", "note": "Vanaf de start."}},
+                          "source": pilot["sources"][0]}]
     practice = data["practices"]["practices"][-1]
     practice["email"] = "info@praktijk.example"
     practice["poh"] |= {"name": "Een Naam", "name_consent": True}
@@ -68,10 +74,10 @@ def _base() -> dict[str, object]:
 
 BASE = _base()
 # Free text: a one-line field ("line" in the schemas) or longer text with paragraphs.
-LONG_TEXT = {"status_note", "goal", "funded_by", "employer", "access_note", "cost",
-             "practices_note", "summary", "description", "availability_note", "appointment"}
+LONG_TEXT = {"status_note", "goal", "access_note", "cost", "practices_note", "summary",
+             "description", "availability_note", "appointment"}
 LINE = {"title", "author", "section", "archive_id", "name", "place", "address", "role",
-        "attribution", "age_range", "publisher", "led_by", "partners"}
+        "attribution", "age_range", "publisher", "led_by", "what"}
 
 
 def _text_fields(value: object, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
@@ -291,6 +297,7 @@ URL_FIELDS = [  # every field that becomes a link
     ("practices", "practices", 4, "website"),
     ("themes", "themes", 0, "links", 0, "url"),
     ("municipalities", "sources", 0, "url"),
+    ("municipalities", "pilots", 0, "organisations", 0, "url"),
     ("themes", "sessions", SESSION, "online_url"),
     ("themes", "sessions", SESSION, "signup", "url"),
 ]

@@ -1,4 +1,6 @@
-"""Validation of the shipped data, and POH names only with consent.
+"""Validation of the shipped data, POH names only with consent, and valid shapes the shipped
+data does not use (a practice without a place, a joint arrangement, an extension without
+its own date).
 
 The catalogue of mistakes (every problem in Dutch, at file:line:column, with a hint, all in
 one run, exit code 2) is in test_catalogue.py.
@@ -51,3 +53,39 @@ def test_poh_name_with_consent_is_kept(edit):
     dataset, warnings = load_dataset(data, TODAY)
     assert warnings == []
     assert next(p for p in dataset.practices if p.id == "deckers-haelen").poh.name == "Een Naam"
+
+
+def test_a_practice_without_a_place_is_valid(edit):
+    data = edit("practices.yaml", "    place: Haelen\n", "")
+    dataset, warnings = load_dataset(data, TODAY)
+    assert warnings == []
+    assert next(p for p in dataset.practices if p.id == "deckers-haelen").place is None
+
+
+def test_a_joint_arrangement_is_one_pilot_of_several_municipalities(edit):
+    data = edit("municipalities.yaml", "municipalities: [tubbergen]",
+                "municipalities: [tubbergen, dinkelland]")
+    edit("municipalities.yaml", "  - id: tubbergen\n    name: Tubbergen\n",
+         "  - id: dinkelland\n    name: Dinkelland\n    cbs_code: GM1774\n"
+         "    province: Overijssel\n\n  - id: tubbergen\n    name: Tubbergen\n")
+    dataset, warnings = load_dataset(data, TODAY)
+    assert warnings == []
+    towns = {m.id: m for m in dataset.municipalities}
+    assert towns["dinkelland"].pilot is towns["tubbergen"].pilot
+    pilot = towns["tubbergen"].pilot
+    assert pilot.municipality_ids == ("tubbergen", "dinkelland")
+    assert [m.id for m in dataset.municipalities_of(pilot)] == ["dinkelland", "tubbergen"]
+
+
+def test_an_extension_may_give_only_its_new_end(data_copy):
+    path = data_copy / "municipalities.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("      - type: verlengd\n") + len("      - type: verlengd\n")
+    path.write_text(text[:start] + text[text.index("        until:\n", start):],
+                    encoding="utf-8")
+    dataset, warnings = load_dataset(data_copy, TODAY)
+    assert warnings == []
+    twenterand = next(m for m in dataset.municipalities if m.id == "twenterand").pilot
+    (extension,) = twenterand.milestones
+    assert (extension.kind, extension.date) == ("verlengd", None)
+    assert (twenterand.extended_until.year, twenterand.extended_until.month) == (2022, 12)
