@@ -329,8 +329,8 @@ class _Citations:
         if key not in self.ids:
             self.check.error(path + ("source",), f"De bron '{key}' staat niet bij de bronnen "
                              "van deze pilot.",
-                             "Kies een van: " + ", ".join(self.ids) + ", of zet de bron ook "
-                             "bij 'sources' van de pilot.")
+                             (f"Kies een van: {', '.join(self.own)}, of zet" if self.own
+                              else "Zet") + " de bron ook bij 'sources' van de pilot.")
         return self.own.get(key)
 
 

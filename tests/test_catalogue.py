@@ -141,9 +141,9 @@ CATALOGUE = [
         "RIGHT-TO-LEFT OVERRIDE). Tip: Haal het teken weg; typ de tekst opnieuw of plak hem "
         "als platte tekst.", "\u202eDeckers", 30),
     Bad("zero-width-space-in-text", "municipalities.yaml",  # the second line of a >- block
-        replace("Of de pilot daarna is doorgegaan", "Of de pilot daarna is\u200b doorgegaan"),
+        replace("Hoe het daarna verder ging", "Hoe het daarna\u200b verder ging"),
         "In deze tekst staat een onzichtbaar teken zonder breedte (U+200B ZERO WIDTH SPACE).",
-        "daarna is\u200b", 30),
+        "daarna\u200b", 21),
     Bad("left-to-right-isolate-in-key", "practices.yaml",
         replace("    place: Haelen\n", "    pla\u2066ce: Haelen\n"),
         "In deze tekst staat een onzichtbaar teken dat de leesrichting omdraait (U+2066 "

@@ -31,7 +31,7 @@ def chart(site: Path, url_path: str) -> ET.Element:
     """The timeline chart as XML, straight from the HTML file (so escaping is checked too)."""
     html = (site / url_path / "index.html").read_text(encoding="utf-8")
     (svg,) = re.findall(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 720 .*?</svg>',
-                        html)
+                        html, re.S)
     return ET.fromstring(svg)
 
 

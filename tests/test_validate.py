@@ -87,5 +87,5 @@ def test_an_extension_may_give_only_its_new_end(data_copy):
     assert warnings == []
     twenterand = next(m for m in dataset.municipalities if m.id == "twenterand").pilot
     (extension,) = twenterand.milestones
-    assert (extension.kind, extension.date) == ("verlengd", None)
+    assert (extension.type, extension.date) == ("verlengd", None)
     assert (twenterand.extended_until.year, twenterand.extended_until.month) == (2022, 12)

@@ -42,7 +42,11 @@ def pilot_status(pilot: Pilot, today: dt.date) -> PilotStatus:
     if pilot.status == "afgelopen":
         return PilotStatus("afgelopen", "Volgens de bron is de pilot afgelopen.", False)
     final = pilot.extended_until or pilot.end
-    if _over(final, today) and not permanent:
+    if _over(final, today) and permanent:  # between the pilot and its permanent sequel
+        return PilotStatus(
+            pilot.status, f"De pilot liep tot {dutch_fact_date(final, until=True)}. Hij wordt "
+            f"structureel {_on(permanent)}.", False)
+    if _over(final, today):
         return PilotStatus(
             "onbekend",
             f"De pilot liep tot {dutch_fact_date(final, until=True)}. Of hij daarna is "
