@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import TODAY
+from conftest import PHONE, TODAY, axe_violations, serve, vnu_errors
 
 from generator.dataset import load_dataset
 from generator.render.timeline import BAND, WIDTH
@@ -254,3 +254,24 @@ def test_open_data_of_a_minimal_pilot_holds_only_its_data(pilots_site: Path) -> 
     assert "opdrachtgever" not in json.dumps(service)
     (location,) = [s["location"] for s in service["service_at_locations"]]
     assert set(location) == {"id", "location_type", "name", "description"}
+
+
+# --- The new content in outside checkers ----------------------------------------------------
+
+CHECKED_PAGES = ("gemeenten", "gemeenten/zandhoven", "gemeenten/westerbroek",
+                 "gemeenten/oosterlaan", "gemeenten/kaalhoven", "embed/gemeenten/zandhoven",
+                 "praktijken/alleen-naam")
+
+
+def test_pages_of_new_kinds_of_pilots_are_valid_html(pilots_site: Path) -> None:
+    assert vnu_errors([pilots_site / path / "index.html" for path in CHECKED_PAGES]) == []
+
+
+def test_pages_of_new_kinds_of_pilots_pass_axe_on_a_phone(browser, pilots_site: Path) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    with serve(pilots_site) as url:
+        for path in CHECKED_PAGES:
+            page.goto(f"{url}/{path}/")
+            assert (path, axe_violations(page)) == (path, [])
+    context.close()
