@@ -17,6 +17,7 @@ from generator.model import (
     WEEKDAYS,
     Absence,
     Availability,
+    Contact,
     Count,
     Dataset,
     FactDate,
@@ -200,6 +201,7 @@ def _municipalities(check: _Checker,
     check.unique(entries, "cbs_code")
     _check_addresses(check, entries, "gemeente")
     pilot_of, named_at = _pilot_of_municipality(check, pilots)
+    _check_places(check, entries)
     for path, raw in entries:
         pilot = pilot_of.get(raw["id"], False)
         if pilot is False:
@@ -209,11 +211,26 @@ def _municipalities(check: _Checker,
         result[raw["id"]] = Municipality(
             id=raw["id"], name=raw["name"], cbs_code=raw["cbs_code"],
             province=raw["province"], pilot=pilot,
-            former_slugs=tuple(raw.get("former_slugs", [])),
+            former_slugs=tuple(raw.get("former_slugs", [])), places=tuple(raw.get("places", [])),
         ) if pilot else None
     for key, at in named_at.items():
         check.lookup(result, key, at, "Onbekende gemeente")
     return result
+
+
+def _check_places(check: _Checker, entries: list[tuple[JsonPath, dict]]) -> None:
+    """A woonplaats lies in one municipality, so that the finder can name it."""
+    first: dict[str, tuple[JsonPath, str]] = {}
+    for path, raw in entries:
+        for index, place in enumerate(raw.get("places", [])):
+            at = path + ("places", index)
+            key = place.casefold()
+            if key in first and first[key][1] != raw["id"]:
+                line = check.document.position(first[key][0]).line
+                check.error(at, f"De plaats '{place}' staat al bij een andere gemeente "
+                            f"(regel {line}).", "Een woonplaats ligt in één gemeente; haal hem "
+                            "weg bij de gemeente waar hij niet ligt.")
+            first.setdefault(key, (at, raw["id"]))
 
 
 def _pilot_of_municipality(
@@ -300,14 +317,25 @@ def _pilot(raw: dict, sources: dict[str, Source | None], path: JsonPath,
         ),
         poh_hours_each=poh.get("hours_per_week_each"), poh_note=poh.get("note"),
         age_range=raw.get("age_range"), access_routes=tuple(raw.get("access_routes", [])),
-        access_note=raw.get("access_note"), cost=raw.get("cost"),
-        practices_note=raw.get("practices_note"),
+        access_note=raw.get("access_note"),
+        contact=_contact(raw.get("contact"), path + ("contact",), check),
+        cost=raw.get("cost"), practices_note=raw.get("practices_note"),
         outcomes=tuple(_outcomes(raw, path, cited, check)),
         results=tuple(Result(r["text"], r.get("quote", False), r.get("attribution"))
                       for r in raw.get("results", [])),
     )
     _check_period(pilot, raw, path, check)
     return pilot
+
+
+def _contact(raw: dict | None, path: JsonPath, check: _Checker) -> Contact | None:
+    if raw is None:
+        return None
+    if not any(raw.get(field) for field in ("phone", "email", "url")):
+        check.error(path, f"Bij '{raw['name']}' staat niet hoe ouders contact opnemen.",
+                    "Vul 'phone', 'email' of 'url' in.")
+    return Contact(raw["name"], raw.get("phone"), raw.get("email"),
+                   check.url(raw.get("url"), path + ("url",)), raw.get("hours"))
 
 
 def _indexed(raw: dict, name: str, path: JsonPath) -> Iterable[tuple[JsonPath, dict]]:

@@ -112,6 +112,17 @@ class Outcome:
 
 
 @dataclass(frozen=True)
+class Contact:
+    """Where parents can ask about the POH Jeugd: the CJG, the municipality's youth team."""
+
+    name: str
+    phone: str | None = None
+    email: str | None = None
+    url: str | None = None
+    hours: str | None = None
+
+
+@dataclass(frozen=True)
 class Result:
     """A result as a source reports it; a quote names a role and organisation, not a person."""
 
@@ -139,6 +150,7 @@ class Pilot:
     age_range: str | None = None
     access_routes: tuple[str, ...] = ()
     access_note: str | None = None
+    contact: Contact | None = None
     cost: str | None = None
     practices_note: str | None = None
     outcomes: tuple[Outcome, ...] = ()
@@ -197,6 +209,7 @@ class Municipality:
     province: str
     pilot: Pilot
     former_slugs: tuple[str, ...] = ()  # old page addresses that redirect here
+    places: tuple[str, ...] = ()  # its woonplaatsen, as far as a source names them
 
 
 @dataclass(frozen=True)
