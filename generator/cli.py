@@ -12,6 +12,7 @@ from generator.export import export_site
 from generator.model import Dataset
 from generator.problems import DataError, Problem, format_problems
 from generator.render import render_site
+from generator.render.pages import CORRECTIONS
 from generator.session_editor import (
     COLUMNS,
     THEMES_FILE,
@@ -57,6 +58,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("target", type=Path)
     export.add_argument("--site-url", default=None,
                         help="the public address (default: SITE_URL, else the local preview)")
+    export.add_argument("--corrections", default=None,
+                        help="where readers report a mistake: an e-mail address or a form's "
+                             "URL (as extra.corrections in mkdocs.yml)")
     export.set_defaults(command=_export)
     add = commands.add_parser("add-session", help="add one theme session to data/themes.yaml")
     for column in COLUMNS:
@@ -113,9 +117,13 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    if args.corrections and not CORRECTIONS.fullmatch(args.corrections):
+        print(f"--corrections '{args.corrections}' is geen e-mailadres en geen webadres.",
+              file=sys.stderr)
+        return 2
     today = args.today or build_date()
     dataset, _warnings = load_dataset(args.data, today)  # `validate` shows the warnings
-    site = render_site(dataset, today, args.site_url or site_url())
+    site = render_site(dataset, today, args.site_url or site_url(), corrections=args.corrections)
     written = export_site(site, args.target)
     print(f"{len(site.pages) + len(site.files)} bestanden in {args.target}/, "
           f"{written} nieuw of gewijzigd.")

@@ -41,6 +41,7 @@ from generator.model import Dataset
 from generator.problems import DataError
 from generator.render import Site, render_site
 from generator.render import page as generated
+from generator.render.pages import CORRECTIONS
 from generator.site_build import BuildFailed
 from generator.today import build_date
 
@@ -148,6 +149,16 @@ def _hook(config: MkDocsConfig) -> ModuleType:
 # --- MkDocs events ---------------------------------------------------------------------------
 
 
+def _corrections(config: MkDocsConfig) -> str | None:
+    """The site setting `extra.corrections`: where readers report a mistake."""
+    address = (config.extra.get("corrections") or "").strip()
+    if address and not CORRECTIONS.fullmatch(address):
+        raise PluginError(f"{config.config_file_path}: extra.corrections '{address}' is geen "
+                          "e-mailadres en geen webadres. Schrijf bijvoorbeeld "
+                          "redactie@voorbeeld.nl of https://www.voorbeeld.nl/formulier.")
+    return address or None
+
+
 def on_startup(command: str, dirty: bool) -> None:
     global _serving
     _serving = command == "serve"
@@ -166,7 +177,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.error("De gegevens bevatten fouten; de vorige versie blijft zichtbaar:\n%s", error)
     else:
         with without_gc():  # some 5% faster for a national data set; all freed after
-            _site = render_site(dataset, today, config.site_url or "/", parallel=not _serving)
+            _site = render_site(dataset, today, config.site_url or "/",
+                                corrections=_corrections(config), parallel=not _serving)
     config.nav = expand_nav(config.nav or [], _site.nav)
     if _inputs.dataset is None and str(data_dir) not in config.watch:
         config.watch.append(str(data_dir))

@@ -38,9 +38,10 @@ class Site:
 
 
 def render_site(dataset: Dataset, today: dt.date, site_url: str, *,
-                parallel: bool = False) -> Site:
+                corrections: str | None = None, parallel: bool = False) -> Site:
     """Everything generated for one dataset, one 'today' and one public address
-    (`site_url`, ending in a slash): the same inputs give the same output.
+    (`site_url`, ending in a slash): the same inputs give the same output. `corrections` is
+    where readers report a mistake (an e-mail address or a form's URL), if the site has one.
 
     With `parallel`, a forked process renders the files and the pages of FORKED_TEMPLATES
     while this one renders the other pages (the machine has two cores and the rest of a build
@@ -50,14 +51,16 @@ def render_site(dataset: Dataset, today: dt.date, site_url: str, *,
     """
     inputs = (dataset, today, site_url)
     if not parallel:
-        return Site(pages=render_pages(*inputs), files=render_files(*inputs),
-                    nav=navigation(dataset))
+        return Site(pages=render_pages(*inputs, corrections=corrections),
+                    files=render_files(*inputs), nav=navigation(dataset))
     global _forked_inputs
-    _forked_inputs = inputs  # the child sees it as it was at the fork: nothing is pickled
+    # The child sees them as they were at the fork: nothing is pickled.
+    _forked_inputs = (inputs, corrections)
     try:
         with ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork")) as child:
             forked = child.submit(_render_forked_share)
-            pages = render_pages(*inputs, share=lambda template: template not in FORKED_TEMPLATES)
+            pages = render_pages(*inputs, corrections=corrections,
+                                 share=lambda template: template not in FORKED_TEMPLATES)
             forked_pages, files = forked.result()
             return Site(pages=dict(sorted((pages | forked_pages).items())), files=files,
                         nav=navigation(dataset))
@@ -78,9 +81,11 @@ def render_files(dataset: Dataset, today: dt.date, site_url: str) -> dict[str, s
 
 
 FORKED_TEMPLATES = frozenset({"municipality_agenda.html.j2", "embed.html.j2"})
-_forked_inputs: tuple[Dataset, dt.date, str] | None = None
+_forked_inputs: tuple[tuple[Dataset, dt.date, str], str | None] | None = None
 
 
 def _render_forked_share() -> tuple[dict[str, Page], dict[str, str | bytes]]:
-    pages = render_pages(*_forked_inputs, share=lambda template: template in FORKED_TEMPLATES)
-    return pages, render_files(*_forked_inputs)
+    inputs, corrections = _forked_inputs
+    pages = render_pages(*inputs, corrections=corrections,
+                         share=lambda template: template in FORKED_TEMPLATES)
+    return pages, render_files(*inputs)

@@ -108,8 +108,25 @@ def latest_published(sources: tuple[Source, ...]) -> FactDate | None:
     return max(dated, key=lambda fact: fact.latest() or dt.date.min, default=None)
 
 
-def has_inferred(pilot: Pilot) -> bool:
-    """Whether a page about the pilot shows a fact marked "(afgeleid)"."""
-    dates = [m.date for m in pilot.milestones] + [m.until for m in pilot.milestones]
-    return any(fact and fact.inferred for fact in dates) or \
-        any(count.inferred or (count.date and count.date.inferred) for count in pilot.counts)
+def explanations(pilot: Pilot) -> list[tuple[str, str]]:
+    """How facts were read from the sources: (the fact, the explanation), for "Bronnen".
+
+    A date's note, and the note of a count that was read from the source's words, explain
+    where the fact comes from; they stay out of the text a parent reads first.
+    """
+    found = []
+    for milestone in pilot.milestones:
+        label = MILESTONE_LABELS[milestone.type] or milestone.text or ""
+        for fact, until in ((milestone.date, milestone.type == "einde"), (milestone.until, True)):
+            if fact and (fact.note or fact.inferred):
+                found.append((f"{label}: {dutch_fact_date(fact, until=until)}",
+                              _explained(fact.note, fact.inferred)))
+    for count in pilot.counts:
+        if count.inferred:
+            found.append((count_text(count), _explained(count.note, True)))
+    return found
+
+
+def _explained(note: str | None, inferred: bool) -> str:
+    prefix = "Niet letterlijk gegeven, maar afgeleid. " if inferred else ""
+    return prefix + (note or "")

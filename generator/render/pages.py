@@ -8,9 +8,12 @@ escape what they take from the data themselves.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import re
 from collections.abc import Callable, Iterable
 from itertools import groupby
+from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
@@ -56,10 +59,13 @@ ACCESS_ROUTES = {
 
 
 def render_pages(dataset: Dataset, today: dt.date, site_url: str,
-                 share: Callable[[str], bool] = lambda template: True) -> dict[str, Page]:
+                 share: Callable[[str], bool] = lambda template: True, *,
+                 corrections: str | None = None) -> dict[str, Page]:
     """Every generated page (or those whose template is in the `share`), by its path (the
-    engine's source path, 'gemeenten/almere.md')."""
+    engine's source path, 'gemeenten/almere.md'). `corrections`: see `render_site`."""
     env = _environment(dataset, today, site_url)
+    env.globals["corrections_link"] = functools.partial(corrections_link, corrections,
+                                                        site_url)
     pages = {
         paths.MUNICIPALITIES: ("municipalities.html.j2", {}),
         paths.PRACTICES: ("practices.html.j2", {}),
@@ -132,7 +138,7 @@ def _environment(dataset: Dataset, today: dt.date, site_url: str) -> Environment
         "names_with_role": facts.names_with_role,
         "undated": facts.undated,
         "latest_published": facts.latest_published,
-        "inferred": facts.has_inferred,
+        "explanations": facts.explanations,
     }
     env.globals |= municipality_globals(dataset, today, site_url)
     env.filters |= {
@@ -151,6 +157,25 @@ def _environment(dataset: Dataset, today: dt.date, site_url: str) -> Environment
         "source_label": facts.source_label,
     }
     return env
+
+
+# The site setting for "Klopt er iets niet?": an e-mail address or a form's web address.
+CORRECTIONS = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[a-z]{2,}|https?://[^\s<>\"]+")
+
+
+def corrections_link(address: str | None, site_url: str, page: str, code: str) -> str | None:
+    """Where "Klopt er iets niet?" leads: a message to the site's editors (an e-mail address
+    or a form's URL), prefilled with the page and the record's code; None without one."""
+    if not address:
+        return None
+    where = paths.public_url(site_url, page)
+    if "://" not in address:
+        query = urlencode({"subject": f"Klopt er iets niet? ({code})",
+                           "body": f"Pagina: {where}\nCode: {code}\n\nWat klopt er niet?\n"},
+                          quote_via=quote)
+        return text.safe_url(f"mailto:{address}?{query}")
+    joiner = "&" if "?" in address else "?"
+    return text.safe_url(address + joiner + urlencode({"pagina": where, "code": code}))
 
 
 def upcoming(sessions: Iterable[ThemeSession], today: dt.date) -> list[ThemeSession]:

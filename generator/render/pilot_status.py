@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.model import FactDate, Pilot
-from generator.render.text import dutch_fact_date
+from generator.render.text import MONTHS, dutch_fact_date
 
 STATUSES = ("aangekondigd", "lopend", "verlengd", "afgelopen", "structureel", "onbekend")
 
@@ -64,27 +64,27 @@ def pilot_status(pilot: Pilot, today: dt.date) -> PilotStatus:
 
 
 def _why_from_source(pilot: Pilot, final: FactDate | None, started: bool) -> str:
-    """Why the dates cannot decide, so that the source's status is shown."""
+    """What the dates say and do not say, when they cannot decide the status."""
     start = pilot.start
     if pilot.status == "onbekend":
-        return "De bron zegt niet of de pilot nog loopt."
+        return "Of de pilot nog loopt, weten we niet."
     if start is None and final is None:
-        why = "De bron noemt geen start- en einddatum."
-    elif start and start.year is None:
-        why = "Het jaar van de start staat niet in de bron."
-    elif final and final.year is None:
-        why = "Het jaar van het einde staat niet in de bron."
-    elif start and not started:
-        why = f"De pilot begint {_on(start)}; of dat al is gebeurd, volgt niet uit die datum."
-    elif final:
-        why = f"De pilot eindigt {_on(final)}; of dat al is gebeurd, volgt niet uit die datum."
-    else:
-        why = f"De pilot is begonnen {_on(start)}. De bron noemt geen einddatum."
-    return f"{why} Daarom staat hier de status uit de bron."
+        return "Een begin- en einddatum weten we niet."
+    if start and start.year is None:
+        return f"De pilot begint {_on(start)}. In welk jaar, weten we niet."
+    if final and final.year is None:
+        return f"De pilot eindigt {_on(final)}. In welk jaar, weten we niet."
+    if start and not started:
+        return f"De pilot begint {_on(start)}. Of hij al begonnen is, weten we niet."
+    if final:
+        return f"De pilot eindigt {_on(final)}. Of hij al voorbij is, weten we niet."
+    return f"De pilot is begonnen {_on(start)}. Een einddatum weten we niet."
 
 
 def _on(fact: FactDate) -> str:
-    """'op 1 juni 2026', 'in mei 2019', 'in 2021'."""
+    """'op 1 juni 2026', 'in mei 2019', 'in 2021', 'op 1 juni' (year unknown)."""
+    if fact.year is None:
+        return f"op {fact.day} {MONTHS[fact.month - 1]}"
     return ("op " if fact.day else "in ") + dutch_fact_date(fact)
 
 

@@ -86,7 +86,7 @@ def dutch_fact_date(fact: FactDate, *, until: bool = False) -> str:
     text = " ".join(parts)
     if until and fact.month and not fact.day:
         text = "eind " + text
-    return text + (" (afgeleid)" if fact.inferred else "")
+    return text
 
 
 def dutch_number(value: float) -> str:
