@@ -174,13 +174,12 @@ def test_a_broken_link_on_a_generated_page_stops_the_strict_build(built_site, pr
     shutil.copytree(built_site, site)
     before = tree_digest(site)
     over = project_copy / "docs/over.md"  # every practice page links to this heading
-    over.write_text(over.read_text(encoding="utf-8").replace("## Klopt er iets niet?",
-                                                             "## Iets anders"),
-                    encoding="utf-8")
+    over.write_text(over.read_text(encoding="utf-8").replace(
+        "## Waar komen de gegevens vandaan?", "## Iets anders"), encoding="utf-8")
     assert main(["build", "--data", str(DATA), "--site-dir", str(site),
                  "--config-file", str(project_copy / "mkdocs.yml")]) == 1
     err = capsys.readouterr().err
-    assert "praktijken/deckers-haelen.md" in err and "#klopt-er-iets-niet" in err
+    assert "praktijken/deckers-haelen.md" in err and "#waar-komen-de-gegevens-vandaan" in err
     assert tree_digest(site) == before
 
 

@@ -206,7 +206,7 @@ CATALOGUE = [
         "    name: De Weide", 9),
     Bad("duplicate-cbs-code", "municipalities.yaml",
         replace("cbs_code: GM0034", "cbs_code: GM1700"),
-        "De cbs_code 'GM1700' komt al voor (op regel 258).",
+        "De cbs_code 'GM1700' komt al voor (op regel 256).",
         "cbs_code: GM1700\n    province: Flevoland", 15),
     Bad("unknown-municipality", "practices.yaml",
         replace("municipality: leudal", "municipality: leudaal"),

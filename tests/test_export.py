@@ -25,7 +25,7 @@ def test_export_writes_the_generated_pages(tmp_path):
     page = tmp_path / "praktijken/deckers-haelen.md"
     text = page.read_text(encoding="utf-8")
     assert text.startswith("---\ntitle: Huisartsenpraktijk Deckers\n")
-    assert "<tr><td>dinsdag</td> <td>15.00–16.00 uur</td></tr>" in text
+    assert "De POH Jeugd is er op dinsdag 15.00–16.00 uur." in text
     mtime = page.stat().st_mtime_ns
     assert main(["export", str(tmp_path), "--today", TODAY.isoformat()]) == 0
     assert page.stat().st_mtime_ns == mtime  # unchanged files are not rewritten

@@ -87,7 +87,8 @@ def test_overview_draws_one_timeline_only_while_it_stays_readable(dataset, monke
 
 
 def test_a_big_city_lists_its_practices_without_hours(dataset, monkeypatch):
-    assert "POH op dinsdag" in render(dataset, monkeypatch, 5)["gemeenten/leudal.md"]
+    leudal = render(dataset, monkeypatch, 5)["gemeenten/leudal.md"]
+    assert "de POH Jeugd is er op dinsdag" in leudal
     hoogeveen = render(dataset, monkeypatch, 10)["gemeenten/hoogeveen.md"]  # 3 practices > 2
     assert "Het zijn 3 praktijken. Wanneer de POH er is, staat op de pagina" in hoogeveen
     assert '<li><a href="../../praktijken/eikstaete-hoogeveen/">Eikstaete</a>, Hoogeveen.</li>' \

@@ -68,12 +68,12 @@ def test_every_municipality_has_status_timeline_and_sources(built_site, slug):
     # The extension's end has passed and no source tells of a sequel: not "afgelopen".
     ("twenterand", ["Status op 23 november 2026: Niet bekend. De pilot liep tot eind "
                     "december 2022. Of hij daarna is doorgegaan, weten we niet."]),
-    ("hoogeveen", ["Status op 23 november 2026: Aangekondigd. Het jaar van de start staat "
-                   "niet in de bron. Daarom staat hier de status uit de bron. De bron heeft "
-                   "geen datum van publicatie, dus het kan nu anders zijn.",
+    ("hoogeveen", ["Status op 23 november 2026: Aangekondigd. De pilot begint op 1 juni. In "
+                   "welk jaar, weten we niet. Het bericht waar dit uit komt, heeft geen datum. "
+                   "Het kan nu dus anders zijn.",
                    "Werkgever van de POH Gemeente Hoogeveen"]),
-    ("almere", ["Status op 23 november 2026: Loopt. De pilot is begonnen in 2021. De bron "
-                "noemt geen einddatum. Daarom staat hier de status uit de bron."]),
+    ("almere", ["Status op 23 november 2026: Loopt. De pilot is begonnen in 2021. Een "
+                "einddatum weten we niet."]),
 ])
 def test_status_is_computed_or_honestly_not(built_site, slug, facts):
     text = article_text(built_site, f"gemeenten/{slug}")

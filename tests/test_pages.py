@@ -24,7 +24,9 @@ def article_text(site: Path, url_path: str) -> str:
     ("url_path", "facts"),
     [
         ("gemeenten/twenterand", ["GM1700", "Overijssel", "Verlengd", "eind december 2022",
-                                  "17 juni 2019 (afgeleid)", "GGD Twente",
+                                  "17 juni 2019",
+                                  "Verlengd: 17 juni 2019. Niet letterlijk gegeven, maar "
+                                  "afgeleid.", "GGD Twente",
                                   "32 (16 uur per POH)", "Wie betaalt Gemeente Twenterand",
                                   "Kinderen en jongeren tot 23 jaar",
                                   "— wethouder, gemeente Twenterand"]),
@@ -33,7 +35,8 @@ def article_text(site: Path, url_path: str) -> str:
         ("gemeenten/tubbergen", ["GM0183", "mei 2019", "tot en met 23 jaar", "kosteloos",
                                  "Via school", "ouders en jongeren kunnen zelf contact opnemen"]),
         ("gemeenten/hoogeveen", ["GM0118", "Drenthe", "1 juni (jaar onbekend)",
-                                 "Werkgever van de POH Gemeente Hoogeveen", "1 POH (afgeleid)",
+                                 "Werkgever van de POH Gemeente Hoogeveen", "1 POH",
+                                 "1 POH. Niet letterlijk gegeven, maar afgeleid.",
                                  "3 huisartsenpraktijken", "Eikstaete",
                                  "De Weide", "De Wielewaal"]),
         ("gemeenten/leudal", ["GM1640", "Limburg", "19 november (jaar onbekend)",
@@ -41,7 +44,7 @@ def article_text(site: Path, url_path: str) -> str:
         ("praktijken/deckers-haelen", ["Haelen", "Leudal", "dinsdag", "15.00–16.00 uur",
                                        "via de huisarts"]),
         ("praktijken/eikstaete-hoogeveen",
-         ["Hoogeveen", "Er zijn geen vaste dagen en tijden bekend"]),
+         ["Hoogeveen", "Op welke dagen de POH Jeugd er is, weten we (nog) niet."]),
         ("themas/vaccinatie", ["Rijksvaccinatieprogramma"]),
         ("themas/middelengebruik", ["Trimbos-instituut"]),
         ("themas/sociale-media", ["Netwerk Mediawijsheid"]),
@@ -62,7 +65,7 @@ def test_no_poh_worker_is_named(built_site):
 
 def test_unknown_facts_are_not_invented(built_site):
     text = article_text(built_site, "praktijken/deckers-haelen")
-    assert "staan niet in onze bron" in text  # no address or phone invented
+    assert "staan nog niet op deze site" in text  # no address or phone invented
     assert not page(built_site, "praktijken/deckers-haelen").select('article a[href^="tel:"]')
     twenterand = article_text(built_site, "gemeenten/twenterand")
     # Facts the article does not give have no row at all, not a row saying so.

@@ -98,8 +98,8 @@ def test_sessions_after_a_permanent_pilot_give_no_warning(pilots_data: Path,
 def test_a_joint_arrangement_is_one_pilot_on_both_pages(pilots_site: Path) -> None:
     zandhoven = text_of(pilots_site, "gemeenten/zandhoven")
     dijkerveld = text_of(pilots_site, "gemeenten/dijkerveld")
-    assert "Dit is één regeling van de gemeenten Zandhoven en Dijkerveld." in zandhoven
-    assert "Dit is één regeling van de gemeenten Dijkerveld en Zandhoven." in dijkerveld
+    assert "De gemeenten Zandhoven en Dijkerveld hebben samen één regeling." in zandhoven
+    assert "De gemeenten Dijkerveld en Zandhoven hebben samen één regeling." in dijkerveld
     link = soup_of(pilots_site, "gemeenten/zandhoven").find("a", string="Dijkerveld")
     assert link["href"] == "../dijkerveld/"
 
@@ -165,7 +165,7 @@ def test_sources_are_listed_as_far_as_they_are_known(pilots_site: Path) -> None:
     assert "archiefstuk ARCH-0042" in text_of(pilots_site, "gemeenten/oosterlaan")
     noordveen = text_of(pilots_site, "gemeenten/noordveen")
     # The status comes from a dated source: its date is given, not "no date".
-    assert "Het nieuwste bericht is van 5 maart 2024." in noordveen
+    assert "Het nieuwste bericht hierover is van 5 maart 2024." in noordveen
     assert "geen datum" not in noordveen
 
 

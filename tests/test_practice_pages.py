@@ -6,11 +6,15 @@ from __future__ import annotations
 import gzip
 import json
 
-from conftest import TODAY
+import pytest
+from bs4 import BeautifulSoup
+from conftest import DATA, TODAY
 from test_pages import article_text, page
 
+from generator.cli import main
 from generator.dataset import load_dataset
 from generator.render.finder import render_finder
+from generator.render.pages import render_pages
 from generator.render.paths import FINDER_INDEX as INDEX
 from generator.site_url import DEFAULT_SITE_URL
 
@@ -52,17 +56,17 @@ def test_finder_index_is_the_same_for_the_same_data(sessions_data):
 
 def test_practice_page_shows_check_date_and_an_outdated_notice(details_site, built_site):
     text = article_text(details_site, "praktijken/deckers-haelen")
-    assert "Laatst gecontroleerd bij de praktijk: 2 maart 2026." in text
+    assert "De praktijk heeft deze tijden bevestigd op 2 maart 2026." in text
     assert "Misschien niet meer actueel" in text
     fresh = article_text(details_site, "praktijken/testpraktijk-zonnebloem")
-    assert "Laatst gecontroleerd bij de praktijk: 1 november 2026." in fresh
+    assert "De praktijk heeft deze tijden bevestigd op 1 november 2026." in fresh
     assert "Misschien niet meer actueel" not in fresh
     unchecked = article_text(built_site, "praktijken/deckers-haelen")
-    assert "nog niet bij de praktijk gecontroleerd" in unchecked
+    assert "De praktijk heeft deze tijden nog niet bevestigd." in unchecked
     # Without hours there is nothing to check: only the one sentence that none are known.
     no_hours = article_text(details_site, "praktijken/eikstaete-hoogeveen")
-    assert "Er zijn geen vaste dagen en tijden bekend" in no_hours
-    assert "gecontroleerd" not in no_hours
+    assert "Op welke dagen de POH Jeugd er is, weten we (nog) niet." in no_hours
+    assert "bevestigd" not in no_hours
 
 
 def test_practice_page_lists_coming_absences_only(details_site):
@@ -79,13 +83,13 @@ def test_practice_page_contact_report_link_and_poster_address(details_site):
     text = article_text(details_site, "praktijken/testpraktijk-zonnebloem")
     assert "Adres: Testweg 1, 6093 AB Heythuysen" in text
     assert soup.select_one('a[href="tel:+31475123456"]').get_text() == "0475 123456"
-    report = soup.find("a", string="Meld het ons")
-    assert report["href"] == "../../over/#klopt-er-iets-niet"
-    assert "noem deze code: testpraktijk-zonnebloem" in text
+    # The site has no editors' address (extra.corrections): the page says whom to tell.
+    assert soup.find("a", string="Meld het ons") is None
+    assert "Vertel het aan de praktijk, en noem de code testpraktijk-zonnebloem" in text
     poster = soup.select_one(".poh-print-only").get_text()
     assert poster.endswith("praktijken/testpraktijk-zonnebloem/")
-    # The weekly table, in week order whatever the data's order: the answer without script.
-    assert "maandag 09.00–12.00 uur donderdag 13.30–15.00 uur" in text
+    # The week, in week order whatever the data's order: the answer without script.
+    assert "De POH Jeugd is er op: maandag 09.00–12.00 uur donderdag 13.30–15.00 uur" in text
 
 
 def test_a_practice_without_hours_has_no_next_slot_block(built_site):
@@ -104,3 +108,22 @@ def test_site_search_keeps_what_parents_search_for(details_site):
     assert not leudal & {"tijdlijn", "themabijeenkomsten", "link-naar-deze-pagina", "bronnen"}
     assert not [loc for loc in locations if loc.startswith(("agenda/gemeenten/", "embed/"))]
     assert any(loc.startswith("themas/vaccinatie/") for loc in locations)
+
+
+@pytest.mark.parametrize(("address", "expected"), [
+    ("redactie@poh.example", "mailto:redactie@poh.example?subject=Klopt%20er%20iets%20niet%3F"
+     "%20%28deckers-haelen%29&body=Pagina%3A%20https%3A%2F%2Fpoh.example%2Fpraktijken%2F"
+     "deckers-haelen%2F%0ACode%3A%20deckers-haelen%0A%0AWat%20klopt%20er%20niet%3F%0A"),
+    ("https://poh.example/formulier?bron=site", "https://poh.example/formulier?bron=site&pagina="
+     "https%3A%2F%2Fpoh.example%2Fpraktijken%2Fdeckers-haelen%2F&code=deckers-haelen"),
+])
+def test_the_corrections_link_names_the_page_and_the_code(address, expected):
+    dataset, _ = load_dataset(DATA, TODAY)
+    pages = render_pages(dataset, TODAY, "https://poh.example/", corrections=address)
+    soup = BeautifulSoup(pages["praktijken/deckers-haelen.md"].html, "html.parser")
+    assert soup.find("a", string="Meld het ons")["href"] == expected
+
+
+def test_a_corrections_address_that_is_neither_mail_nor_web_is_refused(tmp_path, capsys):
+    assert main(["export", str(tmp_path / "out"), "--corrections", "bel de redactie"]) == 2
+    assert "geen e-mailadres en geen webadres" in capsys.readouterr().err

@@ -23,20 +23,21 @@ import generator.model as model
 ALLOWED_FIELDS = {
     "Absence": ("start", "end", "text"),
     "Availability": ("weekday", "start", "end", "note"),
+    "Contact": ("name", "phone", "email", "url", "hours"),  # an organisation's, for parents
     "Count": ("of", "figure", "date", "inferred", "note", "source"),
     "Dataset": ("municipalities", "practices", "themes", "sessions", "sources"),
     "FactDate": ("year", "month", "day", "inferred", "note"),
     "Figure": ("number", "qualifier", "percent"),
     "Location": ("place", "name", "address", "postcode"),
     "Milestone": ("type", "date", "until", "text", "source"),
-    "Municipality": ("id", "name", "cbs_code", "province", "pilot", "former_slugs"),
+    "Municipality": ("id", "name", "cbs_code", "province", "pilot", "former_slugs", "places"),
     "Organisation": ("name", "roles", "url", "source"),
     # Outcomes and counts are totals over a pilot ("412 jongeren geholpen"), never a person.
     "Outcome": ("figure", "what", "source", "out_of", "period_from", "period_until"),
     "Pilot": ("id", "title", "status", "sources", "municipality_ids", "status_note", "goal",
               "milestones", "organisations", "counts", "poh_hours_each", "poh_note",
-              "age_range", "access_routes", "access_note", "cost", "practices_note", "outcomes",
-              "results"),
+              "age_range", "access_routes", "access_note", "contact", "cost", "practices_note",
+              "outcomes", "results"),
     "Poh": ("role", "name"),  # the name only with written consent (convert.py drops it)
     "Practice": ("id", "name", "municipality", "poh", "sources", "place", "address", "postcode",
                  "phone", "email", "website", "availability", "availability_note", "absences",
