@@ -58,7 +58,7 @@ TRICKY_TEXT = (
 FUZZ_MODULES = {"test_fuzz_loader", "test_properties"}
 BUILD_MODULES = {"test_build", "test_bench", "test_export", "test_linkcheck"}
 SITE_FIXTURES = {"built_site", "sessions_site", "details_site", "hostile_site", "site_url",
-                 "details_url", "sessions_url", "zensical_site", "pilots_site"}
+                 "details_url", "sessions_url", "zensical_site", "pilots_site", "poster_site"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -154,6 +154,17 @@ def pilots_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def pilots_site(pilots_data: Path) -> Path:
     site = pilots_data.parent / "site"
     assert build(pilots_data, site) == 0
+    return site
+
+
+@pytest.fixture(scope="session")
+def poster_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Practices that put the printed poster to the test: a long name, many hours, an
+    appointment text of a few paragraphs and one too long for a poster, no hours and no
+    place (tests/fixtures/poster)."""
+    data = overlay(tmp_path_factory.mktemp("poster") / "data", "poster")
+    site = data.parent / "site"
+    assert build(data, site) == 0
     return site
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from conftest import AMSTERDAM, ARTIFACTS, PHONE, at, serve
+from conftest import AMSTERDAM, PHONE, at, serve
 from playwright.sync_api import Browser, Page, expect
 
 
@@ -180,25 +180,6 @@ def test_without_javascript_the_weekly_table_is_the_answer(browser, site_url):
     assert not page.locator(".poh-next").is_visible()
     assert not page.locator(".poh-print").is_visible()
     assert "dinsdag 15.00–16.00 uur" in page.locator(".poh-week").inner_text()
-    context.close()
-
-
-def test_printed_poster_shows_the_hours_and_the_address_only(browser, details_url):
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(details_url + "praktijken/deckers-haelen/")
-    page.emulate_media(media="print")
-    assert not page.locator(".md-header").is_visible()
-    assert not page.locator(".md-sidebar--primary").is_visible()
-    assert not page.get_by_role("button", name="Print een poster voor de wachtkamer").is_visible()
-    address = page.locator(".poh-print-only")
-    assert address.is_visible()
-    assert "praktijken/deckers-haelen/" in address.inner_text()
-    assert page.locator(".poh-week").is_visible()
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.pdf(path=str(ARTIFACTS / "poster-deckers-haelen.pdf"), format="A4")
-    page.emulate_media(media="screen")
-    assert not address.is_visible()
     context.close()
 
 

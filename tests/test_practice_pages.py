@@ -86,7 +86,7 @@ def test_practice_page_contact_report_link_and_poster_address(details_site):
     # The site has no editors' address (extra.corrections): the page says whom to tell.
     assert soup.find("a", string="Meld het ons") is None
     assert "Vertel het aan de praktijk, en noem de code testpraktijk-zonnebloem" in text
-    poster = soup.select_one(".poh-print-only").get_text()
+    poster = soup.select_one(".poh-poster__url").get_text()
     assert poster.endswith("praktijken/testpraktijk-zonnebloem/")
     # The week, in week order whatever the data's order: the answer without script.
     assert "De POH Jeugd is er op: maandag 09.00–12.00 uur donderdag 13.30–15.00 uur" in text

@@ -30,6 +30,7 @@ from generator.render.paths import (
     page_path,
     relative_url,
 )
+from generator.render.poster import poster_globals
 
 # A list longer than this (sessions, practices) is not put on one page but becomes an index
 # by municipality, so that no page grows past what a cheap phone loads quickly (100 KB).
@@ -141,6 +142,7 @@ def _environment(dataset: Dataset, today: dt.date, site_url: str) -> Environment
         "explanations": facts.explanations,
     }
     env.globals |= municipality_globals(dataset, today, site_url)
+    env.globals |= poster_globals()
     env.filters |= {
         "paragraphs": text.paragraphs,
         "fact_date": text.dutch_fact_date,
