@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import posixpath
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator.model import Municipality, Practice, Theme
 
@@ -102,3 +103,17 @@ def _relative(folder: tuple[str, ...], to_url: str) -> str:
 def public_url(site_url: str, path: str) -> str:
     """The full public address of a page or file; `site_url` ends with a slash."""
     return site_url + page_url(path)
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def site_origin(site_url: str) -> str:
+    """The origin of the public address, as a browser writes it in a message event's
+    `origin`: scheme, host and a port only when it is not the scheme's default."""
+    parts = urlsplit(site_url)
+    scheme, host = parts.scheme.lower(), (parts.hostname or "").lower()
+    if ":" in host:  # an IPv6 address
+        host = f"[{host}]"
+    port = parts.port if parts.port not in (None, _DEFAULT_PORTS.get(scheme)) else None
+    return f"{scheme}://{host}" + (f":{port}" if port else "")
