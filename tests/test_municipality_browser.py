@@ -266,3 +266,97 @@ def test_the_embed_code_ignores_heights_from_anywhere_else(browser, municipality
     assert heights()[0] == leudal
     assert site_url.startswith("http://127.0.0.1:") and "localhost" in municipality_site
     page.context.close()
+
+
+# --- The overview and the charts on a phone --------------------------------------------------
+
+
+def test_the_overview_of_pilots_reads_on_a_phone(browser, site_url):
+    page = browser.new_context(viewport=PHONE).new_page()
+    page.goto(site_url + "gemeenten/", wait_until="load")
+    assert no_sideways_scroll(page)
+    # Every value is in view: nothing hides in a box that scrolls sideways.
+    article = page.locator("article").bounding_box()
+    cells = page.locator("article table td")
+    assert cells.count() == 5 * 7
+    for index in range(cells.count()):
+        box = cells.nth(index).bounding_box()
+        assert article["x"] - 1 <= box["x"] and box["x"] + box["width"] <= (
+            article["x"] + article["width"] + 1), cells.nth(index).inner_text()
+    assert page.evaluate("""() => Array.from(document.querySelectorAll("article table"),
+        table => table.closest(".md-typeset__scrollwrap") || table).every(box =>
+        box.scrollWidth <= box.clientWidth)""")
+    # Each value after its column's name, which a sighted reader sees beside it...
+    labels = page.evaluate("""() => Array.from(document.querySelectorAll(
+        "article tbody tr:first-child td"), cell => getComputedStyle(cell, "::before").content)""")
+    assert labels[0] == "none"  # the municipality's name stands alone, as the row's title
+    assert labels[1:] == [f'"{name}: " / ""' for name in (
+        "Provincie", "Status op 23 november 2026", "Sinds", "Tot", "Praktijken",
+        "POH-uren per week")]
+    assert page.locator("article thead").bounding_box()["height"] <= 1  # shown as labels
+    # ...and a screen reader still finds a table with its headers (Chromium's own tree).
+    tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+    roles = [(node["role"]["value"], node.get("name", {}).get("value"))
+             for node in tree if not node.get("ignored")]
+    assert ("table", "") in roles or any(role == "table" for role, _name in roles)
+    assert [name for role, name in roles if role == "columnheader"] == [
+        "Gemeente", "Provincie", "Status op 23 november 2026", "Sinds", "Tot", "Praktijken",
+        "POH-uren per week"]
+    cells_read = [name for role, name in roles if role == "cell"]
+    assert len(cells_read) == 35 and "Overijssel" in cells_read  # without the visual label
+    assert axe_violations(page) == []
+    page.context.close()
+
+
+def test_the_overview_stays_a_table_on_a_laptop(browser, site_url):
+    page = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    page.goto(site_url + "gemeenten/", wait_until="load")
+    header = page.locator("article thead th").first.bounding_box()
+    cells = page.locator("article tbody tr").first.locator("td")
+    assert header["height"] > 10
+    tops = {round(cells.nth(index).bounding_box()["y"]) for index in range(7)}
+    assert len(tops) == 1  # seven columns side by side
+    page.context.close()
+
+
+CHART_PAGES = ["gemeenten/", *(f"gemeenten/{town}/" for town in (
+    "almere", "hoogeveen", "leudal", "tubbergen", "twenterand"))]
+
+
+def chart_text_sizes(page: Page) -> list[dict]:
+    """Every text of the charts in view: its size in CSS px (the font size times the chart's
+    scale) and whether it lies within its chart."""
+    return page.evaluate("""() => Array.from(document.querySelectorAll(
+            ".pilot-timeline svg text")).filter(text => text.getBoundingClientRect().width > 0)
+        .map(text => {
+            const box = text.getBoundingClientRect();
+            const chart = text.ownerSVGElement.getBoundingClientRect();
+            return {text: text.textContent, chart: text.ownerSVGElement.getAttribute("class"),
+                    px: parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a,
+                    height: box.height,
+                    inside: box.left >= chart.left - 1 && box.right <= chart.right + 1};
+        })""")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 320, "height": 640},
+                                      {"width": 719, "height": 800},
+                                      {"width": 1280, "height": 800}],
+                         ids=lambda viewport: str(viewport["width"]))
+@pytest.mark.parametrize("path", CHART_PAGES)
+def test_chart_labels_are_at_least_12_px(browser, site_url, path, viewport):
+    page = browser.new_context(viewport=viewport).new_page()
+    page.goto(site_url + path, wait_until="load")
+    visible = page.evaluate("""() => Array.from(document.querySelectorAll(
+        ".pilot-timeline svg"), svg => svg.getBoundingClientRect().width > 0)""")
+    assert visible.count(True) == 1  # one drawing of the chart: narrow or wide
+    texts = chart_text_sizes(page)
+    assert texts
+    expected = "pilot-timeline__smal" if viewport["width"] < 720 else "pilot-timeline__breed"
+    assert {text["chart"] for text in texts} == {expected}
+    small = [(text["text"], round(text["px"], 2)) for text in texts if text["px"] < 12]
+    assert small == []
+    assert [text["text"] for text in texts if not text["inside"]] == []  # nothing cut off
+    if viewport == PHONE:
+        print(path, "smallest chart text at 360 px:", round(min(t["px"] for t in texts), 2),
+              "px, box height", round(min(t["height"] for t in texts), 1))
+    page.context.close()
