@@ -29,6 +29,7 @@ ABOUT = "over.md"
 FINDER_INDEX = "vind/praktijken.json"
 ALL_JSON = "open-data/poh-jeugd.json"
 HSDS_JSON = "open-data/hsds/services.json"
+DATA_PACKAGE = "open-data/datapackage.json"
 
 
 def page_path(item: Municipality | Practice | Theme) -> str:
