@@ -11,7 +11,7 @@ import posixpath
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from generator.model import Municipality, Practice, Theme
+from generator.model import Municipality, Practice, Theme, ThemeSession
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 EMBED_FOLDER = "embed"
@@ -46,6 +46,18 @@ def embed_path(municipality: Municipality) -> str:
 def municipality_agenda_path(municipality: Municipality) -> str:
     """The page with every theme session in one municipality (its feed sits beside it)."""
     return f"agenda/{page_path(municipality)}"
+
+
+def session_anchor(session: ThemeSession) -> str:
+    """The id of a session on its municipality's agenda page: of its card while it is to
+    come, of its line in the list of earlier sessions once it is over."""
+    return f"sessie-{session.id}"
+
+
+def session_path(session: ThemeSession) -> str:
+    """Where a session is, always: on the agenda page of its (first) municipality. The same
+    address before and after the session (its public address is in calendar events)."""
+    return f"{municipality_agenda_path(session.municipalities[0])}#{session_anchor(session)}"
 
 
 def municipality_json_path(municipality: Municipality) -> str:
@@ -102,8 +114,10 @@ def _relative(folder: tuple[str, ...], to_url: str) -> str:
 
 
 def public_url(site_url: str, path: str) -> str:
-    """The full public address of a page or file; `site_url` ends with a slash."""
-    return site_url + page_url(path)
+    """The full public address of a page or file (a '#anchor' may follow the path);
+    `site_url` ends with a slash."""
+    path, hash_mark, anchor = path.partition("#")
+    return site_url + page_url(path) + hash_mark + anchor
 
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
