@@ -118,7 +118,7 @@ def _environment(dataset: Dataset, today: dt.date, site_url: str) -> Environment
         "upcoming": lambda sessions: upcoming(sessions, today),
         "past": lambda sessions: past(sessions, today),
         "by_month": _by_month,
-        "session_anchor": _session_anchor,
+        "session_anchor": paths.session_anchor,
         "session_href": pass_context(
             lambda context, session: _session_href(context["page"], session, today)),
         "one_page_limit": ONE_PAGE_LIMIT,
@@ -128,7 +128,7 @@ def _environment(dataset: Dataset, today: dt.date, site_url: str) -> Environment
         "paths": paths,
         "relative_to_page": _relative_to_page,
         "signup_links": _signup_links,
-        "event_json": _event_json,
+        "event_json": lambda session: _event_json(session, site_url),
         "host_feed": _host_feed,
         "slots_json": lambda practice: _compact_json(finder.weekly_slots(practice)),
         "absences_json": lambda practice: _compact_json(
@@ -208,10 +208,6 @@ def _index_by_province(dataset: Dataset, today: dt.date, kind: str) -> list[tupl
                                            key=lambda row: row[0].province)]
 
 
-def _session_anchor(session: ThemeSession) -> str:
-    return f"sessie-{session.id}"
-
-
 def _session_href(page: str, session: ThemeSession, today: dt.date) -> str:
     """Where a session's details are: its card on the agenda page of its (first)
     municipality, or, once it is over, that page's list of earlier sessions. The agenda holds
@@ -219,7 +215,7 @@ def _session_href(page: str, session: ThemeSession, today: dt.date) -> str:
     home = municipality_agenda_path(session.municipalities[0])
     if session.is_over(today):
         return relative_url(page, home + "#eerdere-bijeenkomsten")
-    anchor = "#" + _session_anchor(session)
+    anchor = "#" + paths.session_anchor(session)
     return anchor if page in (home, paths.AGENDA) else relative_url(page, home + anchor)
 
 
@@ -234,10 +230,11 @@ def _by_month(sessions: list[ThemeSession]) -> list[tuple[str, list[ThemeSession
     return [(f"{text.MONTHS[month - 1]} {year}", list(items)) for (year, month), items in groups]
 
 
-def _event_json(session: ThemeSession) -> str:
+def _event_json(session: ThemeSession, site_url: str) -> str:
     """What "Zet in mijn agenda" needs beyond the card's text (see `calendars.card_event`);
     a plain string, so that autoescaping makes it fit in an attribute."""
-    return json.dumps(calendars.card_event(session), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(calendars.card_event(session, site_url), ensure_ascii=False,
+                      separators=(",", ":"))
 
 
 def _host_feed(session: ThemeSession) -> str:
