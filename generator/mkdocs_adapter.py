@@ -42,6 +42,7 @@ from generator.problems import DataError
 from generator.render import Site, render_site
 from generator.render import page as generated
 from generator.render.pages import CORRECTIONS
+from generator.site_url import DEFAULT_SITE_URL
 from generator.site_build import BuildFailed
 from generator.today import build_date
 
@@ -177,7 +178,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.error("De gegevens bevatten fouten; de vorige versie blijft zichtbaar:\n%s", error)
     else:
         with without_gc():  # some 5% faster for a national data set; all freed after
-            _site = render_site(dataset, today, config.site_url or "/",
+            # SITE_URL set but empty: the preview's address, as without it (and a warning).
+            _site = render_site(dataset, today, config.site_url or DEFAULT_SITE_URL,
                                 corrections=_corrections(config), parallel=not _serving)
     config.nav = expand_nav(config.nav or [], _site.nav)
     if _inputs.dataset is None and str(data_dir) not in config.watch:
