@@ -52,3 +52,20 @@ def with_policy(html: str) -> str:
     if head is None:
         raise ValueError("A page without <head>: no place for its Content-Security-Policy")
     return html[:head.end()] + meta + html[head.end():]
+
+
+# The web editor at /admin/ (Decap CMS) only. Decap checks its configuration with ajv, which
+# compiles the checks into functions at run time: without 'unsafe-eval' it stops with
+# "Error loading the CMS configuration" (tried in Chromium). It loads its lazy chunks as
+# scripts from its own folder and sets its styles inline; it fetches from the git host's
+# API and, on this computer, from decap-server. Nothing else: no inline script, no frame,
+# no form, no plugin. The site's own pages never get 'unsafe-eval'.
+EDITOR_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-eval'; "
+                 "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; "
+                 "connect-src 'self'{connect}; frame-src 'none'; worker-src 'none'; "
+                 "object-src 'none'; base-uri 'self'; form-action 'none'")
+
+
+def editor_policy(connect: list[str]) -> str:
+    """The editor page's policy; `connect` are the other origins it may fetch from."""
+    return EDITOR_POLICY.format(connect="".join(" " + origin for origin in connect))

@@ -36,14 +36,16 @@ from mkdocs.structure.toc import get_toc
 
 from generator.csp import with_policy
 from generator.dataset import FileCache, load_dataset
+from generator.decap import EditorMissing, bundle_files
 from generator.load import without_gc
 from generator.model import Dataset
 from generator.problems import DataError
 from generator.render import Site, render_site
 from generator.render import page as generated
+from generator.render.editor import EDITOR_FOLDER, EditorSettings, EditorSettingsError
 from generator.render.pages import CORRECTIONS
-from generator.site_url import DEFAULT_SITE_URL
 from generator.site_build import BuildFailed
+from generator.site_url import DEFAULT_SITE_URL
 from generator.today import build_date
 
 # Material prints an end-of-life banner for MkDocs 2.0 on every build unless this is set.
@@ -73,6 +75,7 @@ _site: Site | None = None
 _written: Site | None = None  # what the previous build wrote
 _files_read: FileCache = {}
 _serving = False
+_bundle: dict[str, Path] = {}  # the editor's Decap CMS files, copied into admin/
 
 
 def build(config_file: Path, site_dir: Path, dataset: Dataset, today: dt.date) -> None:
@@ -160,6 +163,34 @@ def _corrections(config: MkDocsConfig) -> str | None:
     return address or None
 
 
+def editor_settings(config: MkDocsConfig) -> EditorSettings:
+    """The site setting `extra.editor`: where the web editor at /admin/ saves."""
+    try:
+        return EditorSettings.from_mapping(config.extra.get("editor"))
+    except EditorSettingsError as error:
+        raise PluginError(f"{config.config_file_path}: {error}") from None
+
+
+def settings_for_editing(config_file: Path) -> EditorSettings:
+    """The editor's settings as `serve` will read them (for `make edit`)."""
+    with _messages(logging.WARNING):
+        return editor_settings(load_config(str(config_file)))
+
+
+def _editor(config: MkDocsConfig) -> EditorSettings | None:
+    """The editor's settings, and its bundle in _bundle; None (and a warning on stderr,
+    not a failed build) when Decap CMS is not installed from package-lock.json."""
+    global _bundle
+    settings = editor_settings(config)
+    try:
+        _bundle = bundle_files()
+    except EditorMissing as error:
+        _bundle = {}
+        print(f"Let op: de site heeft geen webeditor (/admin/): {error}", file=sys.stderr)
+        return None
+    return settings
+
+
 def on_startup(command: str, dirty: bool) -> None:
     global _serving
     _serving = command == "serve"
@@ -180,7 +211,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         with without_gc():  # some 5% faster for a national data set; all freed after
             # SITE_URL set but empty: the preview's address, as without it (and a warning).
             _site = render_site(dataset, today, config.site_url or DEFAULT_SITE_URL,
-                                corrections=_corrections(config), parallel=not _serving)
+                                corrections=_corrections(config), editor=_editor(config),
+                                parallel=not _serving)
     config.nav = expand_nav(config.nav or [], _site.nav)
     if _inputs.dataset is None and str(data_dir) not in config.watch:
         config.watch.append(str(data_dir))
@@ -210,6 +242,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.changed = previous is None or previous.pages.get(path) != page
         GeneratedPage(titles.get(path), file, config, page)
         files.append(file)
+    for path, source in _bundle.items() if f"{EDITOR_FOLDER}/config.yml" in _site.files else ():
+        files.append(File.generated(config, path, abs_src_path=str(source)))
     _written = _site if _serving else None
     return files
 

@@ -10,6 +10,7 @@ from multiprocessing import get_context
 
 from generator.model import Dataset
 from generator.render.calendars import render_calendars
+from generator.render.editor import EditorSettings, render_editor
 from generator.render.finder import render_finder
 from generator.render.nav import navigation
 from generator.render.open_data import render_open_data
@@ -38,10 +39,12 @@ class Site:
 
 
 def render_site(dataset: Dataset, today: dt.date, site_url: str, *,
-                corrections: str | None = None, parallel: bool = False) -> Site:
+                corrections: str | None = None, editor: EditorSettings | None = None,
+                parallel: bool = False) -> Site:
     """Everything generated for one dataset, one 'today' and one public address
     (`site_url`, ending in a slash): the same inputs give the same output. `corrections` is
     where readers report a mistake (an e-mail address or a form's URL), if the site has one.
+    With `editor`, the web editor's page and configuration (admin/) are part of the files.
 
     With `parallel`, a forked process renders the files and the pages of FORKED_TEMPLATES
     while this one renders the other pages (the machine has two cores and the rest of a build
@@ -50,9 +53,10 @@ def render_site(dataset: Dataset, today: dt.date, site_url: str, *,
     renders serially.
     """
     inputs = (dataset, today, site_url)
+    editor_files = render_editor(dataset, site_url, editor) if editor else {}
     if not parallel:
         return Site(pages=render_pages(*inputs, corrections=corrections),
-                    files=render_files(*inputs), nav=navigation(dataset))
+                    files=render_files(*inputs) | editor_files, nav=navigation(dataset))
     global _forked_inputs
     # The child sees them as they were at the fork: nothing is pickled.
     _forked_inputs = (inputs, corrections)
@@ -62,8 +66,8 @@ def render_site(dataset: Dataset, today: dt.date, site_url: str, *,
             pages = render_pages(*inputs, corrections=corrections,
                                  share=lambda template: template not in FORKED_TEMPLATES)
             forked_pages, files = forked.result()
-            return Site(pages=dict(sorted((pages | forked_pages).items())), files=files,
-                        nav=navigation(dataset))
+            return Site(pages=dict(sorted((pages | forked_pages).items())),
+                        files=files | editor_files, nav=navigation(dataset))
     finally:
         _forked_inputs = None
 
