@@ -103,11 +103,15 @@ def edit(data_copy: Path) -> Callable[[str, str, str], Path]:
 
 
 def overlay(target: Path, *fixtures: str) -> Path:
-    """The shipped data with the files of tests/fixtures/<fixture>/ laid over it, in order."""
+    """The shipped data with the files of tests/fixtures/<fixture>/ laid over it, in order:
+    its *.yaml files, and the session files in its sessions/ folder."""
     shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("schemas"))
     for fixture in fixtures:
         for path in (FIXTURES / fixture).glob("*.yaml"):
             shutil.copy(path, target / path.name)
+        if (FIXTURES / fixture / "sessions").is_dir():
+            shutil.copytree(FIXTURES / fixture / "sessions", target / "sessions",
+                            dirs_exist_ok=True)
     return target
 
 
