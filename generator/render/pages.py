@@ -132,8 +132,8 @@ def _environment(dataset: Dataset, today: dt.date, site_url: str) -> Environment
         "host_feed": _host_feed,
         "slots_json": lambda practice: _compact_json(finder.weekly_slots(practice)),
         "absences_json": lambda practice: _compact_json(
-            [[a.start.isoformat(), a.end.isoformat()] for a in practice.absences
-             if a.end >= today]),
+            finder.coming_absences(practice, today)),
+        "finder_hint": finder.finder_hint(dataset),
         "json_ld_events": lambda sessions: json_ld.events_script(dataset, sessions),
         "count_headings": facts.COUNT_HEADINGS,
         "names_with_role": facts.names_with_role,
