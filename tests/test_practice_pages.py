@@ -156,7 +156,8 @@ def test_site_search_keeps_what_parents_search_for(details_site):
     docs = json.loads((details_site / "search/search_index.json").read_text())["docs"]
     locations = [doc["location"] for doc in docs]
     practice = [doc for doc in docs if doc["location"].startswith("praktijken/deckers-haelen/")]
-    assert [doc["title"] for doc in practice] == ["Huisartsenpraktijk Deckers"]
+    # The place in the title: parents search for it, and the title weighs most.
+    assert [doc["title"] for doc in practice] == ["Huisartsenpraktijk Deckers in Haelen"]
     assert "Haelen" in practice[0]["text"] and "Leudal" in practice[0]["text"]
     leudal = {doc["location"].split("#")[-1] for doc in docs
               if doc["location"].startswith("gemeenten/leudal/")}
@@ -183,3 +184,11 @@ def test_the_corrections_link_names_the_page_and_the_code(address, expected):
 def test_a_corrections_address_that_is_neither_mail_nor_web_is_refused(tmp_path, capsys):
     assert main(["export", str(tmp_path / "out"), "--corrections", "bel de redactie"]) == 2
     assert "geen e-mailadres en geen webadres" in capsys.readouterr().err
+
+
+def test_a_practices_search_title_is_escaped(hostile_site):
+    docs = json.loads((hostile_site / "search/search_index.json").read_text())["docs"]
+    titles = [doc["title"] for doc in docs
+              if doc["location"].startswith("praktijken/") and doc["location"].count("/") == 2]
+    # Material shows search titles as HTML: the name and place are text in it.
+    assert '&lt;svg onload=alert(5)&gt;Praktijk in Plaats" onmouseover="alert(6)' in titles

@@ -122,6 +122,56 @@ def test_page_type_fits_a_phone(visit, details_url, name):
     assert no_sideways_scroll(opened.page)
 
 
+def search(page: Page, query: str):
+    """Type into Material's search box like a person would; the results' links."""
+    page.locator("label.md-header__button[for=__search]").click()
+    field = page.locator("input.md-search__input")
+    expect(field).to_be_visible()
+    field.press_sequentially(query, delay=30)
+    return page.locator(".md-search-result__item > a")
+
+
+def top(results, count: int) -> list[str]:
+    """The site paths of the first `count` results, without the highlighting query."""
+    return results.evaluate_all(
+        f"links => links.slice(0, {count}).map(link => new URL(link.href).pathname.slice(1))")
+
+
+# Parents search for their practice, village or municipality: the first result is its page.
+HOOGEVEEN = ("gemeenten/hoogeveen/", "praktijken/de-weide-hoogeveen/",
+             "praktijken/de-wielewaal-hoogeveen/", "praktijken/eikstaete-hoogeveen/")
+EDITORS_AND_DATA = ("redacteuren/", "voor-praktijken/", "open-data/")
+
+
+@pytest.mark.parametrize(("query", "first"), [
+    ("poh haelen", ("praktijken/deckers-haelen/",)),  # was 10th of 17, below municipalities
+    ("Haelen", ("praktijken/deckers-haelen/",)),
+    ("deckers", ("praktijken/deckers-haelen/",)),
+    ("zonnebloem", ("praktijken/testpraktijk-zonnebloem/",)),
+    ("hoogeveen", HOOGEVEEN),
+    ("poh hoogeveen", HOOGEVEEN),
+    ("twenterand", ("gemeenten/twenterand/",)),
+    ("leudal", ("gemeenten/leudal/",)),
+])
+def test_site_search_puts_the_parents_page_first(visit, details_url, query, first):
+    opened = visit(details_url, viewport=PHONE)
+    results = search(opened.page, query)
+    pattern = "|".join(re.escape(details_url + path) for path in first)
+    # Results follow the typing; the first settles once the whole query is in.
+    expect(results.first).to_have_attribute("href", re.compile(rf"^({pattern})(\?|#|$)"))
+
+
+@pytest.mark.parametrize("query", ["deckers", "haelen", "zonnebloem", "wielewaal"])
+def test_editors_and_open_data_pages_do_not_compete_for_practice_names(visit, details_url,
+                                                                       query):
+    opened = visit(details_url, viewport=PHONE)
+    results = search(opened.page, query)
+    expect(results.first).to_have_attribute("href", re.compile(r"/praktijken/"))
+    assert not [path for path in top(results, 3) if path.startswith(EDITORS_AND_DATA)]
+    titles = opened.page.locator(".md-search-result__item h1").all_inner_texts()[:3]
+    assert "Voor redacteuren" not in titles
+
+
 def test_screenshots_of_the_finder_and_a_practice_page(visit, details_url):
     ARTIFACTS.mkdir(exist_ok=True)
     finder = visit(details_url + "vind/", viewport=PHONE)
