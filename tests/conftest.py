@@ -194,6 +194,22 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def send_error(self, code: int, message: str | None = None,
+                   explain: str | None = None) -> None:
+        """A missing page gets the site's own 404.html (status 404), as from a web server
+        set up for the site (nginx: `error_page 404 /404.html;`)."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's package; never a browser downloaded by Playwright
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu",
