@@ -104,7 +104,7 @@ def test_a_practice_card_has_the_next_moment_the_phone_and_the_page(browser, det
     card = page.locator(".poh-finder__results li").first
     assert card.inner_text().splitlines() == [
         "Testpraktijk Zonnebloem", "Heythuysen, gemeente Leudal.",
-        "Eerstvolgende spreekuur: maandag 30 november, 09.00–12.00 uur.",
+        "De POH Jeugd is er weer op maandag 30 november, 09.00–12.00 uur.",
         "Telefoon: 0475 123456"]
     phone_link = card.get_by_role("link", name="0475 123456")
     assert phone_link.get_attribute("href") == "tel:+31475123456"  # as on the practice page
@@ -124,7 +124,7 @@ def test_a_card_says_what_the_practice_page_says(browser, details_url, moment):
     card = page.locator(".poh-finder__results li").first.inner_text().splitlines()
     page.context.close()
     assert card[2] == next_slot(browser, details_url, when)
-    assert card[2].startswith("Eerstvolgende spreekuur: ")
+    assert card[2].startswith("De POH Jeugd is er ")
 
 
 @pytest.mark.parametrize(("village", "answer", "municipality", "practices"), [

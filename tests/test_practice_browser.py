@@ -67,7 +67,7 @@ def test_finder_results_show_the_next_hours_and_lead_to_the_practice(browser, si
     result = page.locator(".poh-finder__results li").first
     assert result.inner_text().splitlines() == [
         "Huisartsenpraktijk Deckers", "Haelen, gemeente Leudal.",
-        "Eerstvolgende spreekuur: morgen (dinsdag 24 november), 15.00–16.00 uur."]
+        "De POH Jeugd is er weer morgen (dinsdag 24 november), 15.00–16.00 uur."]
     result.get_by_role("link").click()  # step two: the practice page with the hours
     page.wait_for_url(site_url + "praktijken/deckers-haelen/")
     assert page.locator(".poh-week").inner_text() == (
@@ -142,6 +142,16 @@ def next_slot(browser: Browser, url: str, moment: dt.datetime, practice: str = "
     return text
 
 
+def said(when: str) -> str:
+    """The practice page's sentence for the next moment ('nu, tot 16.00 uur.', 'morgen (...)
+    ...', 'dinsdag 1 december, ...'): what it is, not a walk-in "spreekuur"."""
+    if when.startswith("nu"):
+        return "De POH Jeugd is er " + when
+    if when.startswith(("vandaag", "morgen")):
+        return "De POH Jeugd is er weer " + when
+    return "De POH Jeugd is er weer op " + when
+
+
 @pytest.mark.parametrize(("moment", "expected"), [
     ((2026, 11, 23, 12, 0), "morgen (dinsdag 24 november), 15.00–16.00 uur."),
     ((2026, 11, 24, 14, 59), "vandaag (dinsdag 24 november), 15.00–16.00 uur."),
@@ -153,7 +163,7 @@ def next_slot(browser: Browser, url: str, moment: dt.datetime, practice: str = "
 ])
 def test_next_slot_at_fixed_clock_times(browser, details_url, moment, expected):
     when = dt.datetime(*moment, tzinfo=AMSTERDAM)
-    assert next_slot(browser, details_url, when) == "Eerstvolgende spreekuur: " + expected
+    assert next_slot(browser, details_url, when) == said(expected)
 
 
 @pytest.mark.parametrize(("utc", "expected"), [
@@ -171,13 +181,13 @@ def test_next_slot_follows_the_dutch_clock_from_any_time_zone(browser, site_url,
     when = dt.datetime(*utc, tzinfo=dt.UTC)
     for zone in ("UTC", "America/New_York", "Asia/Tokyo"):
         text = next_slot(browser, site_url, when, timezone_id=zone)
-        assert text == "Eerstvolgende spreekuur: " + expected, zone
+        assert text == said(expected), zone
 
 
 def test_next_slot_picks_the_earliest_of_several_days(browser, details_url):
     when = dt.datetime(2026, 11, 26, 15, 0, tzinfo=AMSTERDAM)  # Thursday, after 13.30–15.00
     text = next_slot(browser, details_url, when, practice="testpraktijk-zonnebloem")
-    assert text == "Eerstvolgende spreekuur: maandag 30 november, 09.00–12.00 uur."
+    assert text == "De POH Jeugd is er weer op maandag 30 november, 09.00–12.00 uur."
 
 
 def test_absence_that_ended_since_the_build_is_hidden(browser, details_url):

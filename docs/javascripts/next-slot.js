@@ -59,11 +59,11 @@
 
   /* The next slot in a Dutch sentence. */
   function describe(next, now) {
-    if (!next) return "De komende weken is er geen spreekuur bekend. Vraag het de huisarts.";
+    if (!next) return "In de komende weken is de POH Jeugd er niet. Vraag het de huisarts.";
     var slot = next.slot;
     var hours = dutchTime(slot[1]) + "–" + dutchTime(slot[2]) + " uur";
     if (next.offset === 0 && minutes(slot[1]) <= now.minutes) {
-      return "Eerstvolgende spreekuur: nu, tot " + dutchTime(slot[2]) + " uur.";
+      return "De POH Jeugd is er nu, tot " + dutchTime(slot[2]) + " uur.";
     }
     var date = new Date(next.day);
     var when = DAYS[slot[0]] + " " + date.getUTCDate() + " " + MONTHS[date.getUTCMonth()];
@@ -71,8 +71,10 @@
       when += " " + date.getUTCFullYear();
     }
     if (next.offset === 0) when = "vandaag (" + when + ")";
-    if (next.offset === 1) when = "morgen (" + when + ")";
-    return "Eerstvolgende spreekuur: " + when + ", " + hours + ".";
+    else if (next.offset === 1) when = "morgen (" + when + ")";
+    else when = "op " + when;
+    /* What it is, not a walk-in hour: appointments go as the page says. */
+    return "De POH Jeugd is er weer " + when + ", " + hours + ".";
   }
 
   window.pohNextSlot = {
