@@ -42,8 +42,8 @@ from generator.problems import DataError
 from generator.render import Site, render_site
 from generator.render import page as generated
 from generator.render.pages import CORRECTIONS
-from generator.site_url import DEFAULT_SITE_URL
 from generator.site_build import BuildFailed
+from generator.site_url import DEFAULT_SITE_URL
 from generator.today import build_date
 
 # Material prints an end-of-life banner for MkDocs 2.0 on every build unless this is set.
