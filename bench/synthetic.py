@@ -174,7 +174,7 @@ def _municipalities_yaml(rng: random.Random, towns: list[_Town], today: dt.date)
                for town in towns]
     pilots = [_pilot(rng, group, today) for group in _arrangements(rng, towns)]
     items = [{"id": town.id, "name": town.name, "cbs_code": town.cbs_code,
-              "province": town.province} for town in towns]
+              "province": town.province, "places": town.places} for town in towns]
     return ("sources:\n" + "".join(_item(s) for s in sources)
             + "pilots:\n" + "".join(_item(p) for p in pilots)
             + "municipalities:\n" + "".join(_item(m) for m in items))

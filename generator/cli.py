@@ -26,7 +26,7 @@ from generator.session_editor import (
     write,
 )
 from generator.site_build import BuildFailed, build_atomically
-from generator.site_url import site_url
+from generator.site_url import site_url, site_url_warning
 from generator.today import build_date
 
 EXIT_DATA_ERROR = 2
@@ -187,7 +187,15 @@ def _build(args: argparse.Namespace) -> int:
     build_atomically(args.site_dir, lambda folder: mkdocs_adapter.build(
         args.config_file, folder, dataset, today))
     print(f"De site staat in {args.site_dir}/.")
+    _warn_without_site_url()
     return 0
+
+
+def _warn_without_site_url() -> None:
+    """Last, where it is seen: a site built without its public address is a preview."""
+    warning = site_url_warning()
+    if warning:
+        print(warning, file=sys.stderr)
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -208,6 +216,8 @@ def _export(args: argparse.Namespace) -> int:
     written = export_site(site, args.target)
     print(f"{len(site.pages) + len(site.files)} bestanden in {args.target}/, "
           f"{written} nieuw of gewijzigd.")
+    if not args.site_url:
+        _warn_without_site_url()
     return 0
 
 

@@ -43,6 +43,7 @@ from generator.render import Site, render_site
 from generator.render import page as generated
 from generator.render.pages import CORRECTIONS
 from generator.site_build import BuildFailed
+from generator.site_url import DEFAULT_SITE_URL
 from generator.today import build_date
 
 # Material prints an end-of-life banner for MkDocs 2.0 on every build unless this is set.
@@ -50,6 +51,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 log = logging.getLogger("mkdocs.hooks.poh_jeugd")
 _HREF = re.compile(r'\shref="([^"]*)"')
 _SECTION_START = re.compile(r'(?=<h[1-6] id=")')
+_H1 = re.compile(r"(<h1\b[^>]*>).*?</h1>", re.S)
 _OPENING = re.compile(r"<(?:div|section|ul|ol|table|p|blockquote|figure|form)\b")
 _CLOSING = re.compile(r"</(?:div|section|ul|ol|table|p|blockquote|figure|form)>")
 
@@ -177,7 +179,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.error("De gegevens bevatten fouten; de vorige versie blijft zichtbaar:\n%s", error)
     else:
         with without_gc():  # some 5% faster for a national data set; all freed after
-            _site = render_site(dataset, today, config.site_url or "/",
+            # SITE_URL set but empty: the preview's address, as without it (and a warning).
+            _site = render_site(dataset, today, config.site_url or DEFAULT_SITE_URL,
                                 corrections=_corrections(config), parallel=not _serving)
     config.nav = expand_nav(config.nav or [], _site.nav)
     if _inputs.dataset is None and str(data_dir) not in config.watch:
@@ -225,7 +228,10 @@ class GeneratedFile(File):
 @event_priority(100)  # before Material's search plugin reads the page
 def _only_searchable_sections(context: dict, page: Page, **_: object) -> dict:
     if isinstance(page, GeneratedPage) and page.generated.searchable:
-        page.full_content, page.content = page.content, _searchable(page.content)
+        searched = _searchable(page.content)
+        if page.generated.search_title:
+            searched = _with_h1_text(searched, page.generated.search_title)
+        page.full_content, page.content = page.content, searched
     return context
 
 
@@ -249,6 +255,11 @@ def _searchable(content: str) -> str:
     sections = _SECTION_START.split(content)
     return "".join(section for section in sections
                    if not (section.startswith("<h") and _excluded(section)))
+
+
+def _with_h1_text(content: str, text: str) -> str:
+    """The content with the text of its first h1 replaced (escaped here)."""
+    return _H1.sub(lambda match: match.group(1) + html.escape(text) + "</h1>", content, count=1)
 
 
 def _excluded(section: str) -> bool:

@@ -365,6 +365,14 @@ class Dataset:
     def session(self, session_id: str) -> ThemeSession | None:
         return self._sessions_by_id.get(session_id)
 
+    def sessions_moved_to(self, session: ThemeSession) -> tuple[ThemeSession, ...]:
+        """The sessions whose new date is this session (moved_to names it)."""
+        return self._sessions_by_new_session.get(session.id, ())
+
+    @cached_property
+    def _sessions_by_new_session(self) -> dict[str, tuple[ThemeSession, ...]]:
+        return _group((s.moved_to, s) for s in self.sessions if s.moved_to)
+
     @cached_property
     def _sessions_by_id(self) -> dict[str, ThemeSession]:
         return {s.id: s for s in self.sessions}

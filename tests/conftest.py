@@ -58,7 +58,7 @@ TRICKY_TEXT = (
 FUZZ_MODULES = {"test_fuzz_loader", "test_properties"}
 BUILD_MODULES = {"test_build", "test_bench", "test_export", "test_linkcheck"}
 SITE_FIXTURES = {"built_site", "sessions_site", "details_site", "hostile_site", "site_url",
-                 "details_url", "sessions_url", "zensical_site", "pilots_site"}
+                 "details_url", "sessions_url", "zensical_site", "pilots_site", "poster_site"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -162,6 +162,17 @@ def pilots_site(pilots_data: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def poster_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Practices that put the printed poster to the test: a long name, many hours, an
+    appointment text of a few paragraphs and one too long for a poster, no hours and no
+    place (tests/fixtures/poster)."""
+    data = overlay(tmp_path_factory.mktemp("poster") / "data", "poster")
+    site = data.parent / "site"
+    assert build(data, site) == 0
+    return site
+
+
+@pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built from data full of HTML, Markdown and template syntax."""
     site = tmp_path_factory.mktemp("hostile") / "site"
@@ -186,6 +197,22 @@ def serve(directory: Path) -> Iterator[str]:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def send_error(self, code: int, message: str | None = None,
+                   explain: str | None = None) -> None:
+        """A missing page gets the site's own 404.html (status 404), as from a web server
+        set up for the site (nginx: `error_page 404 /404.html;`)."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's package; never a browser downloaded by Playwright

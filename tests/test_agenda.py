@@ -119,7 +119,8 @@ def test_schema_org_events(sessions_site):
     script = soup(sessions_site, "agenda").find("script", type="application/ld+json")
     graph = json.loads(script.string)["@graph"]
     by_date = {event["startDate"]: event for event in graph}
-    assert len(graph) == len(UPCOMING)
+    # The moved session and the one on its new date are one event, listed once.
+    assert len(graph) == len(UPCOMING) - 1 == len(by_date)
     assert all(event["@type"] == "Event" for event in graph)
     cancelled = by_date["2026-12-08T19:30:00+01:00"]
     assert cancelled["eventStatus"] == "https://schema.org/EventCancelled"
@@ -128,6 +129,8 @@ def test_schema_org_events(sessions_site):
     moved = [e for e in graph if e["eventStatus"] == "https://schema.org/EventRescheduled"]
     assert [(e["previousStartDate"], e["startDate"]) for e in moved] == [
         ("2026-12-15T10:00:00+01:00", "2027-01-12T10:00:00+01:00")]
+    assert [e["startDate"] for e in graph].count("2027-01-12T10:00:00+01:00") == 1
+    assert "2026-12-15T10:00:00+01:00" not in by_date  # the old date is no event any more
     summer = by_date["2027-03-28T14:00:00+02:00"]
     assert summer["organizer"] == [{"@type": "GovernmentOrganization",
                                     "name": "Gemeente Almere"}]
@@ -178,3 +181,54 @@ def test_archive_links_a_moved_session_to_its_new_date(sessions_data, tmp_path, 
     card = soup(site, "agenda/archief").select_one("#sessie-hoogeveen-2026-12-15-opvoeden")
     href = card.find("a", string="dinsdag 12 januari 2027, 10.00–11.30 uur")["href"]
     assert href == "../" + expected.replace(".md#", "/#")  # from agenda/archief/
+
+
+def events_of(sessions_data: Path, *session_ids: str, **changes) -> list[dict]:
+    """The JSON-LD events of these sessions (after `changes` to the first), as a page with
+    just these sessions would list them."""
+    import dataclasses
+
+    from conftest import TODAY
+
+    from generator.dataset import load_dataset
+    from generator.render import json_ld
+
+    dataset = load_dataset(sessions_data, TODAY)[0]
+    if changes:
+        changed = dataclasses.replace(dataset.session(session_ids[0]), **changes)
+        dataset = dataclasses.replace(dataset, sessions=tuple(
+            changed if s.id == changed.id else s for s in dataset.sessions))
+    sessions = [dataset.session(session_id) for session_id in session_ids]
+    markup = str(json_ld.events_script(dataset, sessions))
+    return json.loads(markup.split(">", 1)[1].rsplit("<", 1)[0])["@graph"]
+
+
+@pytest.mark.parametrize("listed", [
+    ["hoogeveen-2026-12-15-opvoeden"],  # a page with the old date only
+    ["hoogeveen-2027-01-12-opvoeden"],  # with the new date only
+    ["hoogeveen-2026-12-15-opvoeden", "hoogeveen-2027-01-12-opvoeden"],
+    ["hoogeveen-2027-01-12-opvoeden", "hoogeveen-2026-12-15-opvoeden"],
+])
+def test_a_moved_session_is_one_event_on_its_new_date(sessions_data, listed):
+    [event] = events_of(sessions_data, *listed)
+    assert event["eventStatus"] == "https://schema.org/EventRescheduled"
+    assert (event["startDate"], event["endDate"], event["previousStartDate"]) == (
+        "2027-01-12T10:00:00+01:00", "2027-01-12T11:30:00+01:00", "2026-12-15T10:00:00+01:00")
+    assert event["description"] == "De nieuwe datum van de verplaatste bijeenkomst."
+
+
+def test_a_session_moved_twice_names_both_earlier_dates(sessions_data):
+    # 8 December (cancelled in the fixture) moved to 15 December, which moved to 12 January.
+    events = events_of(sessions_data, "hoogeveen-2026-12-08-sociale-media",
+                       "hoogeveen-2026-12-15-opvoeden", status="verplaatst",
+                       moved_to="hoogeveen-2026-12-15-opvoeden")
+    assert [(e["startDate"], e["previousStartDate"]) for e in events] == [
+        ("2027-01-12T10:00:00+01:00",
+         ["2026-12-08T19:30:00+01:00", "2026-12-15T10:00:00+01:00"])]
+
+
+def test_a_session_moved_to_no_known_date_is_postponed(sessions_data):
+    [event] = events_of(sessions_data, "hoogeveen-2026-12-15-opvoeden", moved_to=None)
+    assert event["eventStatus"] == "https://schema.org/EventPostponed"
+    assert event["startDate"] == "2026-12-15T10:00:00+01:00"
+    assert "previousStartDate" not in event

@@ -15,6 +15,7 @@ from conftest import AMSTERDAM, TODAY, TRICKY_TEXT, at, serve
 from playwright.sync_api import Page
 
 from generator.model import Location
+from generator.site_url import DEFAULT_SITE_URL
 
 
 @pytest.fixture(scope="module")
@@ -172,10 +173,13 @@ def test_add_to_calendar_makes_the_file_in_the_browser(browser, sessions_url, se
         assert getattr(event, name).value == getattr(feed_events[uid], name).value, name
     if session_id.startswith("almere"):
         assert "ouders\\verzorgers en café-eigenaren" in event.description.value
-        assert event.description.value.endswith("🙂\n\n14.00–16.00 uur\n"
-                                                 "Vrije inloop: aanmelden is niet nodig.")
+        # After the paragraphs: the time, the link to the online session, how to sign up.
+        assert event.description.value.endswith(
+            "🙂\n\n14.00–16.00 uur\nOnline: https://example.org/live?zaal=kolk,stadhuis;almere"
+            "\nVrije inloop: aanmelden is niet nodig.")
         assert event.location.value == "Stadhuis; zaal De Kolk, Almere"
-        assert event.url.value == "https://example.org/live?zaal=kolk,stadhuis;almere"
+    # The event leads back to the session's card, on the site that made the file.
+    assert event.url.value == f"{DEFAULT_SITE_URL}agenda/gemeenten/{town}/#sessie-{session_id}"
 
 
 def test_the_browser_writes_events_as_the_feeds_do(browser, sessions_url, sessions_data):
@@ -207,11 +211,13 @@ def test_the_browser_writes_events_as_the_feeds_do(browser, sessions_url, sessio
             card.innerHTML = '<div class="poh-session__text">' + text + '</div>' +
                 '<a class="poh-add-event" href="../almere.ics">Agenda</a>';
             article.append(card);
-        })""", [[f"sessie-{s.id}", _event_json(s), str(paragraphs(s.description))]
+        })""", [[f"sessie-{s.id}", _event_json(s, DEFAULT_SITE_URL),
+                 str(paragraphs(s.description))]
                 for s in sessions[batch:batch + 10]])
         for session in sessions[batch:batch + 10]:
             text, requests = add_to_calendar(page, f"sessie-{session.id}")
             assert [url for url in requests if not url.startswith("blob:")] == []
-            assert vevent(text) + "END:VEVENT\r\n" == calendars._event(session, stamp).decode()
+            assert vevent(text) + "END:VEVENT\r\n" == calendars._event(
+                session, stamp, DEFAULT_SITE_URL).decode()
             vobject.readOne(text, validate=True)
         page.context.close()

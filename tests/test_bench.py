@@ -201,7 +201,7 @@ _TRICKY_TEXT = (
 )
 
 
-def _icalendar_event(session, stamp):
+def _icalendar_event(session, stamp, new=None):
     """The event as the icalendar library writes it: the oracle for calendars._event."""
     event = Event()
     event.add("uid", f"sessie-{session.id}@poh-jeugd")
@@ -209,14 +209,14 @@ def _icalendar_event(session, stamp):
     event.add("dtstart", session.starts_at)
     event.add("dtend", session.ends_at)
     event.add("summary", calendars._summary(session))
-    event.add("description", calendars._description(session))
+    event.add("description", calendars._description(session, new))
     event.add("status", "CANCELLED" if session.is_cancelled else "CONFIRMED")
     event.add("categories", [session.theme.name])
     location = calendars._location(session)
     if location:
         event.add("location", location)
-    if session.online_url:
-        event.add("url", session.online_url)
+    event.add("url", DEFAULT_SITE_URL + paths.page_url(
+        paths.municipality_agenda_path(session.municipalities[0])) + f"#sessie-{session.id}")
     return event
 
 
@@ -234,13 +234,14 @@ def test_calendar_writer_matches_icalendar_byte_for_byte(tmp_path):
             location=Location(text, text[::-1], None, "1234 AB"),
             signup=Signup(url="https://example.org/" + "a" * index, phone="0475 123456"),
             online_url=f"https://meet.example/{'x' * index}?a=b,c;d^e"))
-    for session in sessions:
-        assert calendars._event(session, stamp) == \
-            _icalendar_event(session, stamp).to_ical()
+    for index, session in enumerate(sessions):
+        new = sessions[index - 1] if index % 3 == 0 else None  # "moved" to that one
+        assert calendars._event(session, stamp, DEFAULT_SITE_URL, new) == \
+            _icalendar_event(session, stamp, new).to_ical()
     for name in (*(t for t in _TRICKY_TEXT if "\n" not in t and "\r" not in t),
                  "Themabijeenkomsten POH Jeugd"):
         chosen = sessions[-3:] if len(name) % 2 else []
-        events = [calendars._event(session, stamp) for session in chosen]
+        events = [calendars._event(session, stamp, DEFAULT_SITE_URL) for session in chosen]
         assert calendars._calendar(name, events) == \
             _icalendar_calendar(name, chosen, stamp).to_ical()
 

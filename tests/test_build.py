@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -242,3 +243,63 @@ def test_the_build_renders_the_dataset_it_is_given(tmp_path):
 def test_a_build_leaves_only_the_site(tmp_path):
     assert build(DATA, tmp_path / "site") == 0
     assert [path.name for path in tmp_path.iterdir()] == ["site"]
+
+
+# --- SITE_URL: a site built without its public address points at the local preview --------
+
+NO_SITE_URL = "Let op: SITE_URL is niet gezet; links in de site wijzen naar http://127.0.0.1:8000/"
+
+
+def run_cli(*arguments: str, site_url: str | None) -> subprocess.CompletedProcess:
+    """`python -m generator ...` as a person runs it, with or without SITE_URL."""
+    environment = {name: value for name, value in os.environ.items() if name != "SITE_URL"}
+    if site_url is not None:
+        environment["SITE_URL"] = site_url
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *arguments, "--data", str(DATA),
+         "--today", TODAY.isoformat()],
+        cwd=ROOT, env=environment, capture_output=True, text=True, timeout=600, check=False)
+
+
+def test_a_build_without_site_url_warns_in_dutch_and_still_builds(tmp_path):
+    site = tmp_path / "site"
+    result = run_cli("build", "--site-dir", str(site), site_url=None)
+    assert result.returncode == 0, result.stderr
+    assert NO_SITE_URL in result.stderr
+    assert "Zet SITE_URL=https://... voor een site die online gaat" in result.stderr
+    assert NO_SITE_URL not in result.stdout  # stderr only: stdout may be piped elsewhere
+    assert result.stderr.rstrip().endswith("make site")  # last: where it is seen
+    assert 'rel="canonical" href="http://127.0.0.1:8000/' in (
+        site / "gemeenten/leudal/index.html").read_text(encoding="utf-8")
+
+
+def test_a_build_with_site_url_does_not_warn(tmp_path):
+    site = tmp_path / "site"
+    result = run_cli("build", "--site-dir", str(site),
+                     site_url="https://www.example.nl/poh/")
+    assert result.returncode == 0, result.stderr
+    assert "SITE_URL" not in result.stderr + result.stdout
+    page = (site / "gemeenten/leudal/index.html").read_text(encoding="utf-8")
+    assert 'rel="canonical" href="https://www.example.nl/poh/gemeenten/leudal/"' in page
+    assert "127.0.0.1:8000" not in page
+
+
+def test_export_warns_unless_it_is_given_an_address(tmp_path):
+    plain = run_cli("export", str(tmp_path / "a"), site_url=None)
+    given = run_cli("export", str(tmp_path / "b"), "--site-url",
+                    "https://www.example.nl/", site_url=None)
+    assert plain.returncode == given.returncode == 0
+    assert NO_SITE_URL in plain.stderr
+    assert "SITE_URL" not in given.stderr
+
+
+def test_the_preview_does_not_warn(monkeypatch, capsys):
+    """`serve` is the local preview: 127.0.0.1:8000 is right there."""
+    from generator import mkdocs_adapter
+
+    served = []
+    monkeypatch.delenv("SITE_URL", raising=False)
+    monkeypatch.setattr(mkdocs_adapter, "serve", lambda *arguments: served.append(arguments))
+    assert main(["serve", "--data", str(DATA)]) == 0
+    assert served  # the preview was started
+    assert "SITE_URL" not in capsys.readouterr().err

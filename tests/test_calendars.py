@@ -12,6 +12,8 @@ import pytest
 import vobject
 from bs4 import BeautifulSoup
 
+from generator.site_url import DEFAULT_SITE_URL
+
 UTC = dt.UTC
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -147,7 +149,11 @@ def test_text_to_escape_and_fold_in_a_card(sessions_site):
                          "html.parser")
     carried = card_event(page.select_one("#sessie-almere-2027-03-28-middelen"))
     assert carried["location"] == "Stadhuis; zaal De Kolk, Almere"
-    assert carried["url"] == "https://example.org/live?zaal=kolk,stadhuis;almere"
+    assert carried["url"] == (DEFAULT_SITE_URL + "agenda/gemeenten/almere/"
+                              "#sessie-almere-2027-03-28-middelen")  # the card, not the stream
+    # The link to the online session, which the card shows, is in the description.
+    assert "\nOnline: https://example.org/live?zaal=kolk,stadhuis;almere\n" in (
+        carried["description"])
     assert carried["description"].startswith("Op de dag dat de zomertijd ingaat; de klok")
     assert {",", ";", "\\", "\n", "é", "€", "🙂"} <= set(carried["description"])
     text = read(sessions_site, "agenda/gemeenten/almere.ics")
@@ -165,12 +171,64 @@ def test_empty_feeds_are_valid_calendars(built_site):
         assert str(calendar["VERSION"]) == "2.0" and calendar["PRODID"]
 
 
-def test_uids_do_not_depend_on_the_build_day(sessions_data, tmp_path):
+def event_target(site: Path, event: icalendar.Event):
+    """The element an event's URL leads to in the built site (None if there is none)."""
+    url = str(event["URL"])
+    assert url.startswith(DEFAULT_SITE_URL), url
+    path, anchor = url.removeprefix(DEFAULT_SITE_URL).split("#")
+    page = BeautifulSoup(read(site, path + "index.html"), "html.parser")
+    return page.select_one("article").find(id=anchor)
+
+
+def test_every_event_links_to_its_session_on_the_site(sessions_site):
+    """URL: the session's card on its municipality's agenda page, or, once it is over, its
+    line in that page's list of earlier sessions."""
+    events = events_icalendar(read(sessions_site, "agenda/alle.ics"))
+    assert len(events) == 8
+    for uid, event in events.items():
+        session_id = uid.removesuffix("@poh-jeugd").removeprefix("sessie-")
+        assert str(event["URL"]).endswith(f"/#sessie-{session_id}"), uid
+        target = event_target(sessions_site, event)
+        assert target is not None, uid
+        over = event.start.date() < dt.date(2026, 11, 23)
+        if over:
+            assert target.name == "li"
+            assert target.find_parent("ul").find_previous("h2")["id"] == "eerdere-bijeenkomsten"
+        else:
+            assert "poh-session" in target["class"], uid
+
+
+def test_a_moved_session_is_cancelled_on_its_old_date_and_named_on_its_new_one(sessions_site):
+    events = events_icalendar(read(sessions_site, "agenda/gemeenten/hoogeveen.ics"))
+    old = events["sessie-hoogeveen-2026-12-15-opvoeden@poh-jeugd"]
+    new = events["sessie-hoogeveen-2027-01-12-opvoeden@poh-jeugd"]
+    assert str(old["STATUS"]) == "CANCELLED"
+    assert old.start == dt.datetime(2026, 12, 15, 10, 0, tzinfo=AMSTERDAM)  # that date is off
+    assert "Nieuwe datum: dinsdag 12 januari 2027, 10.00–11.30 uur" in str(old["DESCRIPTION"])
+    assert str(old["SUMMARY"]).startswith("Verplaatst: ")
+    assert str(new["STATUS"]) == "CONFIRMED"
+    assert new.start == dt.datetime(2027, 1, 12, 10, 0, tzinfo=AMSTERDAM)
+    assert "Nieuwe datum" not in str(new["DESCRIPTION"])
+    # One event takes place on the new date: the new session's, not the moved one as well.
+    on_new_date = [uid for uid, event in events.items()
+                   if event.start == new.start and str(event["STATUS"]) == "CONFIRMED"]
+    assert on_new_date == ["sessie-hoogeveen-2027-01-12-opvoeden@poh-jeugd"]
+    # The moved session's URL is its own card, which links to the new date.
+    card = event_target(sessions_site, old)
+    assert card.find("a", href="#sessie-hoogeveen-2027-01-12-opvoeden")
+
+
+def test_uids_and_urls_do_not_depend_on_the_build_day(sessions_site, sessions_data, tmp_path):
     from conftest import build
 
     site = tmp_path / "site"
     assert build(sessions_data, site, today=dt.date(2026, 12, 2)) == 0
+    before = events_icalendar(read(sessions_site, "agenda/alle.ics"))
     later = events_icalendar(read(site, "agenda/alle.ics"))
-    assert "sessie-deckers-2026-12-01-vaccinatie@poh-jeugd" in later
-    assert later["sessie-deckers-2026-12-01-vaccinatie@poh-jeugd"]["DTSTAMP"].dt == dt.datetime(
-        2026, 12, 2, tzinfo=UTC)
+    uid = "sessie-deckers-2026-12-01-vaccinatie@poh-jeugd"
+    assert uid in later
+    assert later[uid]["DTSTAMP"].dt == dt.datetime(2026, 12, 2, tzinfo=UTC)
+    # Over since: the URL an imported event carries still leads to the session.
+    assert str(later[uid]["URL"]) == str(before[uid]["URL"])
+    assert "poh-session" in event_target(sessions_site, before[uid])["class"]  # the card
+    assert event_target(site, later[uid]).name == "li"  # its line among earlier sessions

@@ -28,7 +28,8 @@ def render(dataset, monkeypatch, limit: int) -> dict[str, str]:
 
 def table_rows(html: str) -> list[tuple[str, str, str]]:
     """(link text, link target, next cell) of each table row that starts with a link."""
-    return re.findall(r'<tr><td><a href="([^"]*)">([^<]*)</a></td> <td>([^<]*)</td>', html)
+    return re.findall(r'<tr><td[^>]*><a href="([^"]*)">([^<]*)</a></td> <td[^>]*>([^<]*)</td>',
+                      html)
 
 
 def test_agenda_becomes_an_index_of_municipalities(dataset, monkeypatch):

@@ -9,8 +9,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import ROOT, TODAY
 
+from generator.dataset import load_dataset
+from generator.render.municipality import embed_code
+from generator.render.paths import site_origin
 from generator.site_url import site_url
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -153,9 +156,21 @@ def test_link_block_has_stable_urls_embed_code_and_feeds(built_site):
     assert "http://127.0.0.1:8000/gemeenten/almere/" in hrefs
     assert "http://127.0.0.1:8000/gemeenten/gm0034/" in hrefs
     code = soup.select_one("pre.embed-code code").get_text()
-    iframe = BeautifulSoup(code, "html.parser").iframe
+    snippet = BeautifulSoup(code, "html.parser")
+    iframe = snippet.iframe
     assert iframe["src"] == "http://127.0.0.1:8000/embed/gemeenten/almere/"
     assert iframe["title"] == "POH Jeugd in Almere"
+    assert iframe["height"] == "800"  # without scripts: a phone's height
+    # The lines that give the frame its height: only from this site, only for this frame;
+    # inline, so that the municipality's page loads no script from elsewhere.
+    (script,) = snippet.find_all("script")
+    assert not script.has_attr("src")
+    assert code.index("<script>") < code.index("<iframe")  # listening before the frame loads
+    body = script.get_text()
+    assert f'document.getElementById("{iframe["id"]}")' in body
+    assert 'event.origin !== "http://127.0.0.1:8000"' in body
+    assert "event.source !== frame.contentWindow" in body
+    assert 'data.type === "poh-jeugd-embed-hoogte"' in body
     feed = next(h for h in hrefs if h.endswith(".json"))
     assert (built_site / "gemeenten/almere" / feed).resolve().is_file()
 
@@ -170,3 +185,24 @@ def test_site_url_matches_mkdocs(monkeypatch):
             monkeypatch.delenv("SITE_URL", raising=False)
         config = load_config(str(ROOT / "mkdocs.yml"))
         assert config.site_url == site_url()
+
+
+@pytest.mark.parametrize(("url", "origin"), [
+    ("http://127.0.0.1:8000/", "http://127.0.0.1:8000"),
+    ("https://www.example.nl/poh/", "https://www.example.nl"),
+    ("https://WWW.Example.NL:443/", "https://www.example.nl"),  # as a browser writes it
+    ("http://example.nl:80/", "http://example.nl"),
+    ("https://example.nl:8443/", "https://example.nl:8443"),
+])
+def test_site_origin(url, origin):
+    assert site_origin(url) == origin
+
+
+def test_embed_code_cannot_break_out_of_its_script():
+    dataset, _warnings = load_dataset(ROOT / "data", TODAY)
+    # A host with markup in it (no one would set it; the code must stay inert anyway).
+    code = BeautifulSoup(str(embed_code(dataset.municipalities[0], "https://x<b>&.nl/")),
+                         "html.parser").select_one("code").get_text()
+    script = code.split("<script>", 1)[1].split("</script>", 1)[0]
+    assert "<" not in script.replace("data.height < 20000", "")
+    assert 'event.origin !== "https://x\\u003cb\\u003e\\u0026.nl"' in script

@@ -200,7 +200,7 @@ def test_all_data_json_matches_the_data_files(shipped):
         (s["id"], s.get("title"), s.get("publisher"), s.get("archive_id"))
         for s in raw("municipalities")["sources"]]
     assert [t["id"] for t in data["themes"]] == [t["id"] for t in raw("themes")["themes"]]
-    assert data["licence"]["status"] == "voorstel"
+    assert data["licence"]["id"] == "CC0-1.0"
 
 
 def test_computed_status_is_in_the_export(shipped):
@@ -279,6 +279,60 @@ def test_unknown_facts_stay_null(small):
     assert unknown["status"] == unknown["computed_status"]["status"] == "onbekend"
     assert unknown["computed_status"]["computed"] is False
     assert (unknown["start"], unknown["counts"], unknown["outcomes"]) == (None, [], [])
+
+
+# --- Licence --------------------------------------------------------------------------------
+
+CC0 = ("CC0-1.0", "https://creativecommons.org/publicdomain/zero/1.0/")
+DATA_PACKAGE = "open-data/datapackage.json"
+
+
+@pytest.mark.parametrize("name", ["shipped", "small"])
+def test_every_json_file_names_the_cc0_licence(request, name):
+    """CC0 1.0 by its SPDX id and address in every JSON file that has room for it; the HSDS
+    export (a list of services, as HSDS has it) and the CSV files have theirs in the data
+    package, which lists every file."""
+    files = request.getfixturevalue(name)
+    jsons = [path for path in files if path.endswith(".json")]
+    assert len(jsons) >= 4
+    for path in jsons:
+        text = files[path].decode()
+        assert "voorstel" not in text.lower() and "proposal" not in text, path
+        if path == HSDS_JSON:
+            assert isinstance(json.loads(text), list)  # nothing added to the standard
+            continue
+        data = json.loads(text)
+        licence = data["licenses"][0] if path == DATA_PACKAGE else data["licence"]
+        assert CC0 in {(licence.get("id"), licence.get("url")),
+                       (licence.get("name"), licence.get("path"))}, path
+        if path != DATA_PACKAGE:
+            assert "blijven van hun makers" in licence["note"]
+    package = read_json(files, DATA_PACKAGE)
+    assert [(item["name"], item["path"]) for item in package["licenses"]] == [CC0]
+    listed = {posixpath.join("open-data", item["path"]) for item in package["resources"]}
+    assert listed == set(files) - {DATA_PACKAGE}  # every CSV and the HSDS export too
+    assert len({item["name"] for item in package["resources"]}) == len(listed)
+    assert all(re.fullmatch(r"[-a-z0-9._/]+", item["name"]) for item in package["resources"])
+
+
+def test_the_data_package_describes_each_csv_file(shipped):
+    resources = {item["path"]: item for item in read_json(shipped, DATA_PACKAGE)["resources"]}
+    for table in TABLES:
+        resource = resources[posixpath.basename(table.path)]
+        assert (resource["format"], resource["mediatype"]) == ("csv", "text/csv")
+        header = next(csv.reader(io.StringIO(shipped[table.path])))
+        assert [field["name"] for field in resource["schema"]["fields"]] == header
+        assert all(field["description"] for field in resource["schema"]["fields"])
+
+
+def test_the_open_data_page_states_the_licence(page):
+    text = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    assert "vrijgegeven onder CC0 1.0" in text
+    assert 'href="https://creativecommons.org/publicdomain/zero/1.0/deed.nl"' in page
+    assert "Een CSV-bestand heeft geen plek voor een licentie." in text
+    assert 'href="datapackage.json"' in page
+    assert "Citaten en teksten uit de bronnen blijven van hun makers." in text
+    assert "voorstel" not in text.lower() and "nog geen licentie" not in text
 
 
 # --- CSV ------------------------------------------------------------------------------------

@@ -94,12 +94,14 @@ def test_hostile_data_stays_inert_text(hostile_site, url_path):
     article = soup.select_one("article")
     injected = {"b", "i", "em", "img", "svg", "iframe", "style", "form", "input", "marquee",
                 "blockquote"}
-    # The templates' own quote blocks, the agenda's filter form and the generator's timeline
-    # chart (whose elements test_municipalities.py checks) are the only ones allowed.
+    # The templates' own quote blocks, the agenda's filter form, the generator's timeline
+    # chart (whose elements test_municipalities.py checks) and the poster's QR code
+    # (test_poster.py) are the only ones allowed.
     found = [tag.name for tag in article.find_all(injected)
              if not (tag.name == "blockquote" and tag.find("p"))
              and not (tag.name == "form" and tag.get("class") == ["poh-filter"])
-             and not (tag.name == "svg" and "pilot-timeline" in tag.parent.get("class", []))]
+             and not (tag.name == "svg" and "pilot-timeline" in tag.parent.get("class", []))
+             and not (tag.name == "svg" and tag.get("class") == ["poh-qr"])]
     assert found == []
     for tag in soup.find_all(True):
         assert not [name for name in tag.attrs if name.startswith("on")], tag

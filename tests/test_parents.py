@@ -116,7 +116,9 @@ def section_problems(html: str) -> list[str]:
         if not content and heading.get_text(strip=True):
             problems.append(f"empty section: {heading.get_text(strip=True)}")
     cards = BeautifulSoup(str(body), "html.parser")
-    for card in cards.select(".poh-session"):  # each session card repeats its labels
+    # Each session card repeats its labels; the waiting-room poster (print only, hidden on
+    # screen) repeats the page's hours and appointment text on purpose.
+    for card in cards.select(".poh-session, .poh-poster"):
         card.decompose()
     sentences = [s.strip() for s in re.split(r"(?<=[.?!])\s+", reading_text(str(cards)))
                  if len(s.split()) >= 5]

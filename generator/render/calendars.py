@@ -1,8 +1,12 @@
 """iCalendar (RFC 5545) feeds of the theme sessions: all, per municipality, practice and theme.
 
 UIDs come from the session ids, so a subscribed calendar updates an event instead of
-adding a copy. Cancelled and moved sessions stay in the feeds as STATUS:CANCELLED. Every
-feed exists even when it has no events, so a subscription never breaks.
+adding a copy. Cancelled and moved sessions stay in the feeds as STATUS:CANCELLED. A moved
+session keeps its own date there (that date is cancelled) and its description names the
+new date; the session on the new date is an event of its own, with its own UID. Every
+event's URL is the session's place on its municipality's agenda page, an address that
+keeps working after the session (see paths.session_path). Every feed exists even when it
+has no events, so a subscription never breaks.
 
 "Zet in mijn agenda" has no file of its own: docs/javascripts/agenda.js writes the
 one-event file in the browser from the session card (its id, its description paragraphs
@@ -16,8 +20,8 @@ import datetime as dt
 from icalendar import Calendar, Timezone
 
 from generator.model import TIMEZONE, Dataset, ThemeSession
-from generator.render.paths import feed_path
-from generator.render.text import dutch_time_range, paragraph_blocks
+from generator.render.paths import feed_path, public_url, session_path
+from generator.render.text import dutch_date, dutch_time_range, paragraph_blocks
 
 PRODUCT_ID = "-//POH Jeugd bij de huisarts//Themabijeenkomsten//NL"
 REFRESH = dt.timedelta(hours=12)
@@ -45,7 +49,8 @@ def render_calendars(dataset: Dataset, today: dt.date, site_url: str) -> dict[st
     """Every feed: all sessions, and those per municipality, practice and theme."""
     stamp = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
     # Each session is in up to five feeds; its event is written once and copied into each.
-    events = {s.id: _event(s, stamp) for s in dataset.sessions}
+    events = {s.id: _event(s, stamp, site_url, _new_session(dataset, s))
+              for s in dataset.sessions}
     feeds = {feed_path("alle"): ("Themabijeenkomsten POH Jeugd", dataset.sessions)}
     feeds |= {feed_path("gemeenten", m.id): (f"Themabijeenkomsten POH Jeugd {m.name}",
                                               dataset.sessions_in(m))
@@ -93,44 +98,53 @@ def _calendar(name: str, events: list[bytes]) -> bytes:
     return b"".join((_BEFORE_NAME, names, _AFTER_NAME, *events, _END))
 
 
-def event_fields(session: ThemeSession) -> dict[str, str]:
+def _new_session(dataset: Dataset, session: ThemeSession) -> ThemeSession | None:
+    """The session on the new date of a moved one."""
+    return dataset.session(session.moved_to) if session.moved_to else None
+
+
+def event_fields(session: ThemeSession, site_url: str,
+                 new: ThemeSession | None = None) -> dict[str, str]:
     """What a session's VEVENT says, before escaping. Start and end are local times in
-    Europe/Amsterdam (the TZID); location and url only when there is one."""
+    Europe/Amsterdam (the TZID); location only when there is one. The url is where the
+    session is on the site; a link to an online session is in the location (online only)
+    or the description. `new`: the session on the new date of a moved one."""
     fields = {
         "uid": f"sessie-{session.id}@poh-jeugd",
         "summary": _summary(session),
         "start": _local(session.starts_at),
         "end": _local(session.ends_at),
         "categories": session.theme.name,
-        "description": _description(session),
+        "description": _description(session, new),
         "status": "CANCELLED" if session.is_cancelled else "CONFIRMED",
     }
     location = _location(session)
     if location:
         fields["location"] = location
-    if session.online_url:
-        if "\r" in session.online_url or "\n" in session.online_url:
-            raise ValueError(f"A URI value may not contain CR or LF: {session.online_url!r}")
-        fields["url"] = session.online_url
+    for uri in (session.online_url, site_url):
+        if uri and ("\r" in uri or "\n" in uri):
+            raise ValueError(f"A URI value may not contain CR or LF: {uri!r}")
+    fields["url"] = public_url(site_url, session_path(session))
     return fields
 
 
-def card_event(session: ThemeSession) -> list[str]:
+def card_event(session: ThemeSession, site_url: str) -> list[str]:
     """What the session card carries for agenda.js beyond what it shows: [summary, start,
     end, categories, location, url, the description's last lines]. The script takes the
     UID from the card's id and the description's paragraphs from the card's text (cards
     are many on a page; the text is there already). Only cards of sessions that take
-    place carry it, so the status is CONFIRMED."""
-    fields = event_fields(session)
+    place carry it, so the status is CONFIRMED (and the session has not moved)."""
+    fields = event_fields(session, site_url)
     return [fields["summary"], fields["start"], fields["end"], fields["categories"],
-            fields.get("location", ""), fields.get("url", ""), _description_tail(session)]
+            fields.get("location", ""), fields["url"], _description_tail(session)]
 
 
-def _event(session: ThemeSession, stamp: dt.datetime) -> bytes:
+def _event(session: ThemeSession, stamp: dt.datetime, site_url: str,
+           new: ThemeSession | None = None) -> bytes:
     """One VEVENT exactly as icalendar 7 writes it (its property order, escaping and
     folding), but some fifty times faster: thousands of sessions made icalendar the
     slowest step of the build."""
-    fields = event_fields(session)
+    fields = event_fields(session, site_url, new)
     lines = [
         "BEGIN:VEVENT",
         f"SUMMARY:{_text(fields['summary'])}",
@@ -194,13 +208,20 @@ def _summary(session: ThemeSession) -> str:
     return f"{STATUS_PREFIX[session.status]}{session.theme.name}: themabijeenkomst ({hosts})"
 
 
-def _description(session: ThemeSession) -> str:
-    """The paragraphs as the session card shows them, then the time and how to sign up."""
-    return "\n\n".join([*paragraph_blocks(session.description), _description_tail(session)])
+def _description(session: ThemeSession, new: ThemeSession | None = None) -> str:
+    """The paragraphs as the session card shows them, then the time, the new date of a
+    moved session, the link to an online session and how to sign up."""
+    return "\n\n".join([*paragraph_blocks(session.description),
+                        _description_tail(session, new)])
 
 
-def _description_tail(session: ThemeSession) -> str:
+def _description_tail(session: ThemeSession, new: ThemeSession | None = None) -> str:
     lines = [dutch_time_range(session.start, session.end)]
+    if new:
+        lines.append(f"Nieuwe datum: {dutch_date(new.date, weekday=True)}, "
+                     f"{dutch_time_range(new.start, new.end)}")
+    if session.online_url:
+        lines.append(f"Online: {session.online_url}")
     signup = session.signup
     if signup and signup.walk_in:
         lines.append("Vrije inloop: aanmelden is niet nodig.")

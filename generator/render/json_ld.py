@@ -77,14 +77,42 @@ _STATUS = {
     "gepland": "https://schema.org/EventScheduled",
     "vol": "https://schema.org/EventScheduled",
     "geannuleerd": "https://schema.org/EventCancelled",
-    "verplaatst": "https://schema.org/EventRescheduled",
+    # Moved, but no session on a new date in the data: schema.org's "no new date has been
+    # set". A moved session with its new session is shown as that one (events_script).
+    "verplaatst": "https://schema.org/EventPostponed",
 }
+_RESCHEDULED = "https://schema.org/EventRescheduled"
 
 
 def events_script(dataset: Dataset, sessions: Sequence[ThemeSession]) -> Markup:
-    """One JSON-LD block with an Event per session."""
+    """One JSON-LD block with an Event per session that takes place. A moved session and
+    the session on its new date are one Event: the new one's, rescheduled, with the old
+    date as previousStartDate (schema.org), listed once even when both are in `sessions`."""
+    finals = dict.fromkeys(_final(dataset, session) for session in sessions)
     return script({"@context": "https://schema.org",
-                   "@graph": [_event(dataset, session) for session in sessions]})
+                   "@graph": [_event(dataset, session) for session in finals]})
+
+
+def _final(dataset: Dataset, session: ThemeSession) -> ThemeSession:
+    """The session where a moved one (moved again, perhaps) takes place in the end."""
+    seen = {session.id}
+    while session.moved_to and (new := dataset.session(session.moved_to)) \
+            and new.id not in seen:
+        seen.add(new.id)
+        session = new
+    return session
+
+
+def _earlier(dataset: Dataset, session: ThemeSession) -> list[ThemeSession]:
+    """The sessions moved (perhaps by way of others) to this one, in date order."""
+    found: dict[str, ThemeSession] = {}
+    waiting = list(dataset.sessions_moved_to(session))
+    while waiting:
+        moved = waiting.pop()
+        if moved.id not in found and moved.id != session.id:
+            found[moved.id] = moved
+            waiting += dataset.sessions_moved_to(moved)
+    return sorted(found.values(), key=lambda s: s.starts_at)
 
 
 def _event(dataset: Dataset, session: ThemeSession) -> dict:
@@ -106,10 +134,11 @@ def _event(dataset: Dataset, session: ThemeSession) -> dict:
     }
     if session.audience:
         event["audience"] = {"@type": "Audience", "audienceType": ", ".join(session.audience)}
-    new = dataset.session(session.moved_to) if session.moved_to else None
-    if new:  # schema.org: a rescheduled event carries the new date and the previous one
-        event["previousStartDate"] = event["startDate"]
-        event["startDate"], event["endDate"] = new.starts_at.isoformat(), new.ends_at.isoformat()
+    earlier = [moved.starts_at.isoformat() for moved in _earlier(dataset, session)]
+    if earlier:  # schema.org: a rescheduled event has its new date and the previous one(s)
+        if session.status in ("gepland", "vol"):
+            event["eventStatus"] = _RESCHEDULED
+        event["previousStartDate"] = earlier[0] if len(earlier) == 1 else earlier
     return event
 
 

@@ -30,6 +30,7 @@ from generator.render.paths import (
     page_path,
     relative_url,
 )
+from generator.render.poster import poster_globals
 
 # A list longer than this (sessions, practices) is not put on one page but becomes an index
 # by municipality, so that no page grows past what a cheap phone loads quickly (100 KB).
@@ -47,6 +48,17 @@ SESSION_STATUS_LABELS = {
     "vol": "Vol",
     "geannuleerd": "Gaat niet door",
     "verplaatst": "Verplaatst",
+}
+# The site search (Material's, lunr) multiplies a page's score by its boost. Parents search
+# for a practice, a place or a municipality: their pages come first, a municipality's page
+# before its practices' for the municipality's name (a practice's place is in its search
+# title, see `_search_title`, so "poh haelen" still finds the practice in Haelen first).
+# The open data names every practice and municipality too, for reuse, not for parents
+# looking for one (the hand-written pages for editors set their own boost, 0.1).
+SEARCH_BOOSTS = {
+    "practice.html.j2": 5,
+    "municipality.html.j2": 10,
+    "open_data.html.j2": 0.1,
 }
 ACCESS_ROUTES = {
     "huisarts": "Via de huisarts: vraag uw huisarts naar de POH Jeugd.",
@@ -89,12 +101,26 @@ def render_pages(dataset: Dataset, today: dt.date, site_url: str,
 
 def _render(env: Environment, name: str, path: str, context: dict) -> Page:
     """One page: the template's output is the HTML; its top-level `{% set %}`s (title,
-    description, hide, template, searchable) are the page's settings."""
+    description, hide, template, searchable, search_boost, search_title) are the page's
+    settings; the site search's settings default to `SEARCH_BOOSTS` and `_search_title`."""
     module = env.get_template(name).make_module({"page": path, **context})
     return page(str(module), title=module.title, description=module.description,
                 hide=tuple(getattr(module, "hide", ())),
                 template=getattr(module, "template", None),
-                searchable=getattr(module, "searchable", True))
+                searchable=getattr(module, "searchable", True),
+                search_boost=getattr(module, "search_boost", SEARCH_BOOSTS.get(name)),
+                search_title=getattr(module, "search_title", _search_title(name, context)))
+
+
+def _search_title(template: str, context: dict) -> str | None:
+    """A practice's place in its title in the site search ("Huisartsenpraktijk Deckers in
+    Haelen"): parents search for their village, and the title weighs most in the ranking
+    (a word in the text of a practice page cannot outrank "POH" in another page's title).
+    It also tells apart practices of the same name."""
+    practice = context.get("practice") if template == "practice.html.j2" else None
+    if practice is None or not practice.place:
+        return None
+    return f"{practice.name} in {practice.place}"
 
 
 def _environment(dataset: Dataset, today: dt.date, site_url: str) -> Environment:
@@ -117,7 +143,7 @@ def _environment(dataset: Dataset, today: dt.date, site_url: str) -> Environment
         "upcoming": lambda sessions: upcoming(sessions, today),
         "past": lambda sessions: past(sessions, today),
         "by_month": _by_month,
-        "session_anchor": _session_anchor,
+        "session_anchor": paths.session_anchor,
         "session_href": pass_context(
             lambda context, session: _session_href(context["page"], session, today)),
         "one_page_limit": ONE_PAGE_LIMIT,
@@ -127,12 +153,12 @@ def _environment(dataset: Dataset, today: dt.date, site_url: str) -> Environment
         "paths": paths,
         "relative_to_page": _relative_to_page,
         "signup_links": _signup_links,
-        "event_json": _event_json,
+        "event_json": lambda session: _event_json(session, site_url),
         "host_feed": _host_feed,
         "slots_json": lambda practice: _compact_json(finder.weekly_slots(practice)),
         "absences_json": lambda practice: _compact_json(
-            [[a.start.isoformat(), a.end.isoformat()] for a in practice.absences
-             if a.end >= today]),
+            finder.coming_absences(practice, today)),
+        "finder_hint": finder.finder_hint(dataset),
         "json_ld_events": lambda sessions: json_ld.events_script(dataset, sessions),
         "count_headings": facts.COUNT_HEADINGS,
         "names_with_role": facts.names_with_role,
@@ -141,6 +167,7 @@ def _environment(dataset: Dataset, today: dt.date, site_url: str) -> Environment
         "explanations": facts.explanations,
     }
     env.globals |= municipality_globals(dataset, today, site_url)
+    env.globals |= poster_globals()
     env.filters |= {
         "paragraphs": text.paragraphs,
         "fact_date": text.dutch_fact_date,
@@ -206,10 +233,6 @@ def _index_by_province(dataset: Dataset, today: dt.date, kind: str) -> list[tupl
                                            key=lambda row: row[0].province)]
 
 
-def _session_anchor(session: ThemeSession) -> str:
-    return f"sessie-{session.id}"
-
-
 def _session_href(page: str, session: ThemeSession, today: dt.date) -> str:
     """Where a session's details are: its card on the agenda page of its (first)
     municipality, or, once it is over, that page's list of earlier sessions. The agenda holds
@@ -217,7 +240,7 @@ def _session_href(page: str, session: ThemeSession, today: dt.date) -> str:
     home = municipality_agenda_path(session.municipalities[0])
     if session.is_over(today):
         return relative_url(page, home + "#eerdere-bijeenkomsten")
-    anchor = "#" + _session_anchor(session)
+    anchor = "#" + paths.session_anchor(session)
     return anchor if page in (home, paths.AGENDA) else relative_url(page, home + anchor)
 
 
@@ -232,10 +255,11 @@ def _by_month(sessions: list[ThemeSession]) -> list[tuple[str, list[ThemeSession
     return [(f"{text.MONTHS[month - 1]} {year}", list(items)) for (year, month), items in groups]
 
 
-def _event_json(session: ThemeSession) -> str:
+def _event_json(session: ThemeSession, site_url: str) -> str:
     """What "Zet in mijn agenda" needs beyond the card's text (see `calendars.card_event`);
     a plain string, so that autoescaping makes it fit in an attribute."""
-    return json.dumps(calendars.card_event(session), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(calendars.card_event(session, site_url), ensure_ascii=False,
+                      separators=(",", ":"))
 
 
 def _host_feed(session: ThemeSession) -> str:

@@ -9,8 +9,9 @@ from __future__ import annotations
 import functools
 import posixpath
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from generator.model import Municipality, Practice, Theme
+from generator.model import Municipality, Practice, Theme, ThemeSession
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 EMBED_FOLDER = "embed"
@@ -28,6 +29,7 @@ ABOUT = "over.md"
 FINDER_INDEX = "vind/praktijken.json"
 ALL_JSON = "open-data/poh-jeugd.json"
 HSDS_JSON = "open-data/hsds/services.json"
+DATA_PACKAGE = "open-data/datapackage.json"
 
 
 def page_path(item: Municipality | Practice | Theme) -> str:
@@ -44,6 +46,18 @@ def embed_path(municipality: Municipality) -> str:
 def municipality_agenda_path(municipality: Municipality) -> str:
     """The page with every theme session in one municipality (its feed sits beside it)."""
     return f"agenda/{page_path(municipality)}"
+
+
+def session_anchor(session: ThemeSession) -> str:
+    """The id of a session on its municipality's agenda page: of its card while it is to
+    come, of its line in the list of earlier sessions once it is over."""
+    return f"sessie-{session.id}"
+
+
+def session_path(session: ThemeSession) -> str:
+    """Where a session is, always: on the agenda page of its (first) municipality. The same
+    address before and after the session (its public address is in calendar events)."""
+    return f"{municipality_agenda_path(session.municipalities[0])}#{session_anchor(session)}"
 
 
 def municipality_json_path(municipality: Municipality) -> str:
@@ -100,5 +114,21 @@ def _relative(folder: tuple[str, ...], to_url: str) -> str:
 
 
 def public_url(site_url: str, path: str) -> str:
-    """The full public address of a page or file; `site_url` ends with a slash."""
-    return site_url + page_url(path)
+    """The full public address of a page or file (a '#anchor' may follow the path);
+    `site_url` ends with a slash."""
+    path, hash_mark, anchor = path.partition("#")
+    return site_url + page_url(path) + hash_mark + anchor
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def site_origin(site_url: str) -> str:
+    """The origin of the public address, as a browser writes it in a message event's
+    `origin`: scheme, host and a port only when it is not the scheme's default."""
+    parts = urlsplit(site_url)
+    scheme, host = parts.scheme.lower(), (parts.hostname or "").lower()
+    if ":" in host:  # an IPv6 address
+        host = f"[{host}]"
+    port = parts.port if parts.port not in (None, _DEFAULT_PORTS.get(scheme)) else None
+    return f"{scheme}://{host}" + (f":{port}" if port else "")

@@ -6,6 +6,10 @@ the span it may mean, an unknown start or end as a dashed line to the edge, and 
 without a year is not placed on the axis at all but named beside it. A pilot that became
 permanent continues after its pilot period as a light band to the edge. The chart is
 role="img" with a title and description; pages show the same moments as a table.
+
+Each chart is drawn twice, in one figure: wide (720 units, names beside the bars) and narrow
+for phones (320 units, names above the bars, text that does not fit wrapped), so that no
+label is smaller than 12 CSS px on a phone. gemeenten.css shows one of the two.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from generator.model import FactDate, Municipality, Pilot
 from generator.render.facts import MILESTONE_LABELS
 from generator.render.text import dutch_date, dutch_fact_date
 
-WIDTH = 720
+WIDTH = 720  # the wide chart's viewBox width
+NARROW_WIDTH = 320  # the phone's: 14 units of text are 12.6 px or more from 288 px wide
 ROW_HEIGHT = 48
 AXIS_HEIGHT = 30
 TOP = 26  # room for the label of the today line
@@ -53,6 +58,21 @@ class Mark:
 class Row:
     label: str | None
     marks: tuple[Mark, ...]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How one drawing of a chart is laid out."""
+
+    name: str  # its class in the figure: pilot-timeline__<name>
+    width: int  # of the viewBox
+    font: int  # the font size, in viewBox units
+    margin: int  # left and right, where no row names are beside the bars
+    names_beside: bool  # row names left of the bars (wide) or above them (narrow)
+
+
+WIDE = Layout("breed", WIDTH, 13, 16, names_beside=True)
+NARROW = Layout("smal", NARROW_WIDTH, 14, 12, names_beside=False)
 
 
 def pilot_marks(pilot: Pilot) -> tuple[Mark, ...]:
@@ -98,7 +118,6 @@ def overview_timeline(municipalities: Sequence[Municipality], today: dt.date) ->
 
 
 def _figure(chart_id: str, rows: list[Row], today: dt.date, title: str, desc: str) -> Markup:
-    svg = _chart(chart_id, rows, today, title, desc)
     permanent = any(m.kind == "structureel" for row in rows for m in row.marks if m.placed)
     caption = (
         "Balk: de looptijd van de pilot. Licht vlak: een datum met alleen een jaar of "
@@ -109,7 +128,8 @@ def _figure(chart_id: str, rows: list[Row], today: dt.date, title: str, desc: st
         "dezelfde gegevens."
     )
     figure = ET.Element("figure", {"class": "pilot-timeline"})
-    figure.append(svg)
+    figure.append(_chart(chart_id, rows, today, title, desc, WIDE))
+    figure.append(_chart(f"{chart_id}-smal", rows, today, title, desc, NARROW))
     ET.SubElement(figure, "figcaption").text = caption
     # One line: Markdown passes a raw HTML block through unchanged only up to a blank line.
     return Markup(ET.tostring(figure, encoding="unicode", short_empty_elements=True))
@@ -118,54 +138,133 @@ def _figure(chart_id: str, rows: list[Row], today: dt.date, title: str, desc: st
 class _Scale:
     """Maps days to x positions over whole years, from the first to the last year shown."""
 
-    def __init__(self, rows: list[Row], today: dt.date, left: float):
+    def __init__(self, rows: list[Row], today: dt.date, left: float, right: float):
         years = [m.date.year for row in rows for m in row.marks if m.placed] + [today.year]
         self.first, self.last = min(years), max(years)
         self.start = dt.date(self.first, 1, 1)
         self.days = (dt.date(self.last + 1, 1, 1) - self.start).days
-        self.left, self.right = left, WIDTH - 16
+        self.left, self.right = left, right
 
     def x(self, day: dt.date) -> float:
         share = (day - self.start).days / self.days
         return round(self.left + share * (self.right - self.left), 1)
 
 
-def _chart(chart_id: str, rows: list[Row], today: dt.date, title: str, desc: str) -> ET.Element:
+def _chart(chart_id: str, rows: list[Row], today: dt.date, title: str, desc: str,
+           layout: Layout) -> ET.Element:
     labelled = any(row.label for row in rows)
-    scale = _Scale(rows, today, left=128 if labelled else 16)
-    height = TOP + len(rows) * ROW_HEIGHT + AXIS_HEIGHT
+    beside = labelled and layout.names_beside
+    scale = _Scale(rows, today, 128 if beside else layout.margin, layout.width - layout.margin)
+    # Each row: its name above the bar (narrow), the bar, the dates without a year below it
+    # (narrow; the wide chart writes them beside the bar).
+    heights = [ROW_HEIGHT if layout.names_beside else _narrow_height(row, scale, layout)
+               for row in rows]
+    height = TOP + sum(heights) + AXIS_HEIGHT
     svg = ET.Element("svg", {
-        "xmlns": "http://www.w3.org/2000/svg", "viewBox": f"0 0 {WIDTH} {height}",
+        "xmlns": "http://www.w3.org/2000/svg", "viewBox": f"0 0 {layout.width} {height:g}",
+        "class": f"pilot-timeline__{layout.name}",
         "role": "img", "aria-labelledby": f"{chart_id}-titel {chart_id}-uitleg",
-        "font-size": "13", "fill": TEXT,
+        "font-size": str(layout.font), "fill": TEXT,
     })
     ET.SubElement(svg, "title", {"id": f"{chart_id}-titel"}).text = title
     ET.SubElement(svg, "desc", {"id": f"{chart_id}-uitleg"}).text = desc
-    _axis(svg, scale, height)
-    for index, row in enumerate(rows):
-        _row(svg, row, scale, TOP + index * ROW_HEIGHT + ROW_HEIGHT / 2, numbered=not labelled)
+    _axis(svg, scale, height, layout)
+    top = TOP
+    for row, row_height in zip(rows, heights, strict=True):
+        if layout.names_beside:
+            _row(svg, row, scale, top + row_height / 2, numbered=not labelled)
+        else:
+            _narrow_row(svg, row, scale, top, layout, numbered=not labelled)
+        top += row_height
     x = scale.x(today)
     _line(svg, x, TOP - 6, x, height - AXIS_HEIGHT, TODAY_LINE, width=2)
-    anchor = "end" if x > WIDTH - 80 else "middle"
-    _text(svg, x, TOP - 10, f"{today.day}-{today.month}-{today.year}", anchor, TODAY_LINE)
+    label = f"{today.day}-{today.month}-{today.year}"
+    half = _text_width(label, layout.font) / 2
+    anchor = "end" if x + half > layout.width - 2 else "start" if x - half < 2 else "middle"
+    _text(svg, x, TOP - 10, label, anchor, TODAY_LINE)
     return svg
 
 
-def _axis(svg: ET.Element, scale: _Scale, height: float) -> None:
+def _text_width(text: str, font: int) -> float:
+    """A generous estimate of a text's width in a sans-serif font (0.6 em a character)."""
+    return len(text) * font * 0.6
+
+
+def _narrow_lines(row: Row, scale: _Scale, layout: Layout) -> list[str]:
+    """The narrow chart's text below a row's bar: its dates without a year, wrapped."""
+    names = [f"{m.number}. {mark_date(m)}: {m.label}" if not row.label
+             else f"{mark_date(m)}: {m.label}" for m in row.marks if not m.placed]
+    if not names:
+        return []
+    room = int((scale.right - scale.left) / (layout.font * 0.6))
+    lines: list[str] = []
+    for word in f"Zonder jaar: {', '.join(names)}".split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= room:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+_NAME_HEIGHT = 20  # the narrow chart's row name above the bar
+_BAR_HEIGHT = 30
+_LINE_HEIGHT = 18
+
+
+def _narrow_height(row: Row, scale: _Scale, layout: Layout) -> float:
+    lines = _narrow_lines(row, scale, layout)
+    has_bar = any(m.placed for m in row.marks)
+    return ((_NAME_HEIGHT if row.label else 0) + (_BAR_HEIGHT if has_bar or not lines else 4)
+            + len(lines) * _LINE_HEIGHT + (6 if lines else 0))
+
+
+def _narrow_row(svg: ET.Element, row: Row, scale: _Scale, top: float, layout: Layout,
+                numbered: bool) -> None:
+    if row.label:
+        _text(svg, scale.left, top + 15, row.label, "start")
+        top += _NAME_HEIGHT
+    lines = _narrow_lines(row, scale, layout)
+    if any(m.placed for m in row.marks) or not lines:
+        _bar(svg, row, scale, top + _BAR_HEIGHT / 2, numbered)
+        top += _BAR_HEIGHT
+    else:
+        top += 4
+    for index, line in enumerate(lines):
+        _text(svg, scale.left, top + 13 + index * _LINE_HEIGHT, line, "start")
+
+
+def _axis(svg: ET.Element, scale: _Scale, height: float, layout: Layout) -> None:
     bottom = height - AXIS_HEIGHT
+    year_width = scale.x(dt.date(scale.first + 1, 1, 1)) - scale.x(scale.start)
+    # Every year named where the names fit, else every second (or third) one.
+    step = max(1, -(-int(_text_width("2026", layout.font) + 6) // max(int(year_width), 1)))
     for year in range(scale.first, scale.last + 2):
         x = scale.x(dt.date(year, 1, 1))
         _line(svg, x, TOP, x, bottom + 6, GRID)
-        if year <= scale.last:
+        if year <= scale.last and (year - scale.first) % step == 0:
             middle = (x + scale.x(dt.date(year + 1, 1, 1))) / 2
             _text(svg, middle, bottom + 20, str(year), "middle")
 
 
 def _row(svg: ET.Element, row: Row, scale: _Scale, y: float, numbered: bool) -> None:
+    """A row of the wide chart: its name left of the bar, dates without a year beside it."""
     if row.label:
         _text(svg, 8, y + 4, row.label, "start")
+    _bar(svg, row, scale, y, numbered)
     placed = [m for m in row.marks if m.placed]
     unplaced = [m for m in row.marks if not m.placed]
+    if unplaced:
+        names = ", ".join(
+            (f"{m.number}. " if numbered else "") + f"{mark_date(m)}: {m.label}"
+            for m in unplaced
+        )
+        x = scale.x(max(m.date.latest() for m in placed)) + 14 if placed else scale.left
+        _text(svg, x, y + 4 if not placed else y - 12, f"Zonder jaar: {names}", "start")
+
+
+def _bar(svg: ET.Element, row: Row, scale: _Scale, y: float, numbered: bool) -> None:
+    """The pilot period, its continuation and its dated moments, on the line at y."""
+    placed = [m for m in row.marks if m.placed]
     permanent = next((m for m in placed if m.kind == "structureel"), None)
     # The pilot period: what happened before the arrangement became permanent.
     period = [m for m in placed if not permanent or m.date.latest() < permanent.date.earliest()]
@@ -185,13 +284,6 @@ def _row(svg: ET.Element, row: Row, scale: _Scale, y: float, numbered: bool) -> 
         ET.SubElement(svg, "rect", band | {"stroke": BAR, "stroke-width": "1.5"})
     for mark in placed:
         _marker(svg, mark, scale, y, numbered)
-    if unplaced:
-        names = ", ".join(
-            (f"{m.number}. " if numbered else "") + f"{mark_date(m)}: {m.label}"
-            for m in unplaced
-        )
-        x = scale.x(max(m.date.latest() for m in placed)) + 14 if placed else scale.left
-        _text(svg, x, y + 4 if not placed else y - 12, f"Zonder jaar: {names}", "start")
 
 
 def _marker(svg: ET.Element, mark: Mark, scale: _Scale, y: float, numbered: bool) -> None:

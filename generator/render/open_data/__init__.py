@@ -3,6 +3,7 @@
 One set of records (records.py: plain dicts made from the model) feeds every format: the
 JSON files are the records, each CSV column (tables.py) reads one field of them, and the
 HSDS export (hsds.py) follows the international standard for social services directories.
+datapackage.json (package.py) lists the files with their licence, which CSV cannot carry.
 The open data page documents the files from the same definitions.
 """
 
@@ -14,6 +15,7 @@ import orjson
 
 from generator.model import Dataset
 from generator.render.open_data.hsds import hsds_services, present
+from generator.render.open_data.package import data_package
 from generator.render.open_data.records import (
     LICENCE,
     Records,
@@ -22,7 +24,7 @@ from generator.render.open_data.records import (
     municipality_feeds,
 )
 from generator.render.open_data.tables import TABLES, csv_text
-from generator.render.paths import ALL_JSON, HSDS_JSON, municipality_json_path
+from generator.render.paths import ALL_JSON, DATA_PACKAGE, HSDS_JSON, municipality_json_path
 
 __all__ = ["LICENCE", "TABLES", "Records", "all_data", "json_bytes", "municipality_data",
            "municipality_feeds", "present", "render_open_data"]
@@ -38,6 +40,7 @@ def render_open_data(dataset: Dataset, today: dt.date,
     files |= {municipality_json_path(m): json_bytes(municipality_data(m, records))
               for m in dataset.municipalities}
     files |= {table.path: csv_text(table, data) for table in TABLES}
+    files[DATA_PACKAGE] = json_bytes(data_package(dataset, today, site_url))
     return files
 
 

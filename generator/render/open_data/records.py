@@ -37,12 +37,16 @@ from generator.render.paths import (
 )
 from generator.render.pilot_status import pilot_status
 
+# The data the site compiles is public domain (CC0 1.0); what it quotes from its sources stays
+# its makers'. Every JSON file says so under "licence"; datapackage.json says it for the CSV
+# files and the HSDS export, which have no place for it (see package.py).
 LICENCE = {
-    "status": "voorstel",
-    "proposal": "CC0-1.0",
-    "proposal_url": "https://creativecommons.org/publicdomain/zero/1.0/deed.nl",
-    "note": "Er is nog geen licentie vastgesteld; CC0 is een voorstel. Citaten uit de bronnen "
-            "blijven van hun makers: vermeld de bron als u ze overneemt.",
+    "id": "CC0-1.0",  # the SPDX identifier
+    "name": "CC0 1.0 Universeel",
+    "url": "https://creativecommons.org/publicdomain/zero/1.0/",
+    "note": "De gegevens die deze site samenstelt, zijn vrijgegeven onder CC0 1.0: u mag ze "
+            "zonder voorwaarden hergebruiken. Citaten en teksten uit de bronnen blijven van "
+            "hun makers: vermeld de bron als u ze overneemt.",
 }
 
 
