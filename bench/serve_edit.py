@@ -1,9 +1,9 @@
 """How long an edit to one theme session takes to show in the live preview (`make serve`).
 
 Starts `python -m generator serve` on a copy of a data folder, waits for the first build,
-moves the end time of one upcoming practice session to 23:59, and times until the
-practice's page shows it. `--pilot` uses the shipped data with the sessions test fixture
-(the pilot's size).
+moves the end time of one upcoming practice session (its file in sessions/) to 23:59, and
+times until the practice's page shows it. `--pilot` uses the shipped data with the sessions
+test fixture (the pilot's size).
 
     python -m bench.serve_edit .bench/data
     python -m bench.serve_edit --pilot
@@ -27,11 +27,19 @@ ROOT = Path(__file__).resolve().parent.parent
 FIRST_BUILD_TIMEOUT = 1800
 EDIT_TIMEOUT = 900
 NEW_END = "23:59"
-# A session entry of practices.yaml style: its id, practices, date and end lines.
+# A session file held by practices: its first practice, date and end lines.
 _SESSION = re.compile(
-    r"^  - id: (?P<id>\S+)\n(?:    .*\n)*?    practices: \[(?P<practice>[^,\]]+)[,\]].*\n"
-    r"    date: \"(?P<date>[0-9-]+)\"\n    start: \"[0-9:]+\"\n(?P<end>    end: \"[0-9:]+\"\n)",
-    re.MULTILINE)
+    r"^practices: \[(?P<practice>[^,\]]+)[,\]].*\n(?:.*\n)*?date: \"(?P<date>[0-9-]+)\"\n"
+    r"start: \"[0-9:]+\"\n(?P<end>end: \"[0-9:]+\"\n)", re.MULTILINE)
+
+
+def upcoming_practice_session(sessions: Path, today: dt.date) -> tuple[Path, re.Match]:
+    """The first session file (by name) of a practice on `today` or later."""
+    for path in sorted(sessions.glob("*.yaml")):
+        match = _SESSION.search(path.read_text(encoding="utf-8"))
+        if match and dt.date.fromisoformat(match["date"]) >= today:
+            return path, match
+    raise LookupError(f"no upcoming practice session in {sessions}")
 
 
 def measure_edit(data: Path, today: dt.date, workdir: Path) -> float:
@@ -39,10 +47,8 @@ def measure_edit(data: Path, today: dt.date, workdir: Path) -> float:
     shutil.rmtree(workdir, ignore_errors=True)
     copy = workdir / "data"
     shutil.copytree(data, copy, ignore=shutil.ignore_patterns("schemas"))
-    themes = copy / "themes.yaml"
-    text = themes.read_text(encoding="utf-8")
-    match = next(m for m in _SESSION.finditer(text)
-                 if dt.date.fromisoformat(m["date"]) >= today)
+    session, match = upcoming_practice_session(copy / "sessions", today)
+    text = match.string
     port = _free_port()
     page = f"http://127.0.0.1:{port}/praktijken/{match['practice'].strip()}/"
     with (workdir / "serve.log").open("wb") as log:
@@ -54,10 +60,9 @@ def measure_edit(data: Path, today: dt.date, workdir: Path) -> float:
         try:
             _wait(page, "POH Jeugd", FIRST_BUILD_TIMEOUT, server)
             time.sleep(2)  # let the watcher settle after the first build
-            edited = text[:match.start("end")] + f'    end: "{NEW_END}"\n' \
-                + text[match.end("end"):]
+            edited = text[:match.start("end")] + f'end: "{NEW_END}"\n' + text[match.end("end"):]
             started = time.monotonic()
-            themes.write_text(edited, encoding="utf-8")
+            session.write_text(edited, encoding="utf-8")
             _wait(page, "–23.59 uur", EDIT_TIMEOUT, server)
             return time.monotonic() - started
         finally:
@@ -89,7 +94,8 @@ def _free_port() -> int:
 def _pilot_data(target: Path) -> Path:
     """The shipped data with the test fixture's sessions: the pilot as it may soon be."""
     shutil.copytree(ROOT / "data", target, ignore=shutil.ignore_patterns("schemas"))
-    shutil.copy(ROOT / "tests" / "fixtures" / "sessions" / "themes.yaml", target)
+    shutil.copytree(ROOT / "tests" / "fixtures" / "sessions" / "sessions", target / "sessions",
+                    dirs_exist_ok=True)
     return target
 
 

@@ -33,6 +33,8 @@ DEFAULT_SEED = 20261123
 DEFAULT_TODAY = dt.date(2026, 11, 23)
 THEMES = ("vaccinatie", "middelengebruik", "sociale-media", "opvoeden")
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag")
+SESSION_HEADER = ("# yaml-language-server: $schema=../schemas/session.schema.json\n"
+                  "# SYNTHETISCHE GEGEVENS (bench/synthetic.py, seed {seed}). Nooit publiceren.\n")
 MARKER = ("# SYNTHETISCHE GEGEVENS voor de benchmark (bench/synthetic.py, seed {seed}).\n"
           "# Geen echte gemeenten, praktijken of bijeenkomsten. Nooit publiceren of in data/ "
           "zetten.\n")
@@ -68,7 +70,8 @@ class _Town:
 
 def write_dataset(target: Path, scale: float = 1.0, seed: int = DEFAULT_SEED,
                   today: dt.date = DEFAULT_TODAY) -> Sizes:
-    """Write municipalities.yaml, practices.yaml and themes.yaml into `target`."""
+    """Write municipalities.yaml, practices.yaml, themes.yaml and sessions/<id>.yaml (one
+    file per session, as data/sessions/) into `target`."""
     rng = random.Random(seed)
     names = NameMaker(rng)
     sizes = Sizes.at_scale(scale)
@@ -83,9 +86,17 @@ def write_dataset(target: Path, scale: float = 1.0, seed: int = DEFAULT_SEED,
         encoding="utf-8")
     (target / "practices.yaml").write_text(
         header.format("practices") + "practices:\n" + "".join(practices), encoding="utf-8")
-    (target / "themes.yaml").write_text(
-        header.format("themes") + _themes_yaml() + "sessions:\n" + "".join(sessions),
-        encoding="utf-8")
+    (target / "themes.yaml").write_text(header.format("themes") + _themes_yaml(),
+                                        encoding="utf-8")
+    folder = target / "sessions"
+    folder.mkdir(exist_ok=True)
+    for old in folder.glob("synth-*.yaml"):  # an earlier run's, at another scale
+        old.unlink()
+    session_header = SESSION_HEADER.format(seed=seed)
+    for session in sessions:
+        session_id = session.pop("id")
+        (folder / f"{session_id}.yaml").write_text(session_header + _fields(session, ""),
+                                                   encoding="utf-8")
     return sizes
 
 
@@ -163,7 +174,7 @@ def _municipalities_yaml(rng: random.Random, towns: list[_Town], today: dt.date)
                for town in towns]
     pilots = [_pilot(rng, group, today) for group in _arrangements(rng, towns)]
     items = [{"id": town.id, "name": town.name, "cbs_code": town.cbs_code,
-              "province": town.province} for town in towns]
+              "province": town.province, "places": town.places} for town in towns]
     return ("sources:\n" + "".join(_item(s) for s in sources)
             + "pilots:\n" + "".join(_item(p) for p in pilots)
             + "municipalities:\n" + "".join(_item(m) for m in items))
@@ -377,13 +388,13 @@ _DESCRIPTIONS = {
 
 
 def _sessions(rng: random.Random, names: NameMaker, towns: list[_Town], count: int,
-              today: dt.date) -> list[str]:
+              today: dt.date) -> list[dict]:
     """`count` sessions within a year before and after `today`; some full, cancelled or
     moved (a moved one points at its new date, which is one of the `count`)."""
     first = today - dt.timedelta(days=365)
     hosting = [town for town in towns if town.practices]
     ids: set[str] = set()
-    out: list[str] = []
+    out: list[dict] = []
     while len(out) < count:
         town = rng.choice(hosting)
         theme = rng.choice(THEMES)
@@ -400,11 +411,11 @@ def _sessions(rng: random.Random, names: NameMaker, towns: list[_Town], count: i
             new = _session(rng, names, town, host, theme, new_day, "gepland", ids)
             old = _session(rng, names, town, host, theme, day, "verplaatst", ids)
             old["moved_to"] = new["id"]
-            out += [_item(old), _item(new)]
+            out += [old, new]
             continue
         roll = rng.random()
         status = "vol" if roll < 0.05 else "geannuleerd" if roll < 0.09 else "gepland"
-        out.append(_item(_session(rng, names, town, host, theme, day, status, ids)))
+        out.append(_session(rng, names, town, host, theme, day, status, ids))
     return out
 
 
@@ -470,7 +481,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.synthetic", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("target", type=Path, nargs="?", default=Path(".bench/data"),
-                        help="folder to write the three YAML files into (not data/)")
+                        help="folder to write the YAML files into (not data/)")
     parser.add_argument("--scale", type=float, default=1.0, help="1 is national size")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--today", type=dt.date.fromisoformat, default=DEFAULT_TODAY,

@@ -114,27 +114,30 @@ Checked = tuple[Document, set[JsonPath]]
 
 
 def build_dataset(municipalities: Checked, practices: Checked, themes: Checked,
-                  today: dt.date, problems: list[Problem]) -> Dataset:
-    """Convert the schema-valid parts of the three documents.
+                  sessions: Checked, today: dt.date, problems: list[Problem]) -> Dataset:
+    """Convert the schema-valid parts of the documents.
 
     Each document comes with the item paths its schema check rejected; those items are
     skipped here (their problems are already reported). Cross-check findings are appended
-    to `problems`, so one run reports everything that can be found.
+    to `problems`, so one run reports everything that can be found. `sessions` is the
+    folder of session files seen as one document (load.Collection) with a list `sessions`
+    whose items carry their id, the file's name.
     """
-    m_check, p_check, t_check = (_Checker(doc, invalid, today, problems)
-                                 for doc, invalid in (municipalities, practices, themes))
+    m_check, p_check, t_check, s_check = (
+        _Checker(doc, invalid, today, problems)
+        for doc, invalid in (municipalities, practices, themes, sessions))
     sources = _sources(m_check)
     towns = _municipalities(m_check, _pilots(m_check, sources))
     offices = _practices(p_check, towns, sources)
     topics = _themes(t_check)
-    sessions = _sessions(t_check, topics, offices, towns)
+    sessions_found = _sessions(s_check, topics, offices, towns)
     return Dataset(
         municipalities=_present(towns, key=lambda m: m.name),
         # By place; a practice whose place no source gives comes after the others.
         practices=_present(offices, key=lambda p: (p.place is None, p.place or "", p.name,
                                                    p.id)),
         themes=_present(topics),
-        sessions=tuple(sorted(sessions, key=lambda s: (s.date, s.start, s.id))),
+        sessions=tuple(sorted(sessions_found, key=lambda s: (s.date, s.start, s.id))),
         sources=_present(sources),
     )
 
@@ -556,12 +559,14 @@ def _check_session_fields(raw: dict, path: JsonPath, ids: set[str], check: _Chec
 
 def _session_towns(host: Municipality | None, practices: tuple[Practice, ...], path: JsonPath,
                    check: _Checker) -> tuple[Municipality, ...]:
-    towns = dict.fromkeys(([host] if host else []) + [p.municipality for p in practices])
+    # By id: hashing a Municipality (a frozen dataclass) hashes its whole pilot.
+    towns = {town.id: town for town in ([host] if host else []) + [p.municipality
+                                                                   for p in practices]}
     if host and len(towns) > 1:
         check.error(path + ("municipality",),
                     f"Niet alle praktijken liggen in de gemeente '{host.id}'.",
                     "Noem alleen praktijken uit die gemeente, of laat 'municipality' weg.")
-    return tuple(towns)
+    return tuple(towns.values())
 
 
 def _location(raw: dict | None) -> Location | None:
@@ -599,3 +604,8 @@ def _signup(raw: dict | None, path: JsonPath, check: _Checker) -> Signup | None:
         return None
     return Signup(check.url(raw.get("url"), path + ("url",)), raw.get("phone"),
                   raw.get("email"), raw.get("walk_in", False))
+
+
+# The session editor checks a refused row's own fields with these (session_editor.py).
+Checker = _Checker
+time_range = _time_range

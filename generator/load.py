@@ -102,6 +102,19 @@ class Document:
         return Position(self.file, *found) if found else Position(self.file)
 
 
+@dataclass
+class Collection(Document):
+    """The documents of one folder seen as one document whose `data` is {name: [their data]}:
+    the item at (name, i) is `documents[i]`, and its positions are that file's own."""
+
+    documents: list[Document] = field(default_factory=list)
+
+    def position(self, path: JsonPath, *, key: bool = False) -> Position:
+        if len(path) >= 2 and isinstance(path[1], int) and 0 <= path[1] < len(self.documents):
+            return self.documents[path[1]].position(tuple(path[2:]), key=key)
+        return Position(self.file)
+
+
 def load_document(path: Path, display_name: str | None = None) -> Document:
     """Read one YAML data file strictly.
 
@@ -110,7 +123,11 @@ def load_document(path: Path, display_name: str | None = None) -> Document:
     that the caller can go on checking and report everything in one run.
     """
     name = display_name or str(path)
-    text = _read_text(path, name)
+    return load_text(_read_text(path, name), name)
+
+
+def load_text(text: str, name: str) -> Document:
+    """Read YAML text as load_document reads a file's; `name` is the file the positions name."""
     try:
         too_deep = _too_deep(name, text)
         if too_deep:

@@ -53,6 +53,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 log = logging.getLogger("mkdocs.hooks.poh_jeugd")
 _HREF = re.compile(r'\shref="([^"]*)"')
 _SECTION_START = re.compile(r'(?=<h[1-6] id=")')
+_H1 = re.compile(r"(<h1\b[^>]*>).*?</h1>", re.S)
 _OPENING = re.compile(r"<(?:div|section|ul|ol|table|p|blockquote|figure|form)\b")
 _CLOSING = re.compile(r"</(?:div|section|ul|ol|table|p|blockquote|figure|form)>")
 
@@ -261,7 +262,10 @@ class GeneratedFile(File):
 @event_priority(100)  # before Material's search plugin reads the page
 def _only_searchable_sections(context: dict, page: Page, **_: object) -> dict:
     if isinstance(page, GeneratedPage) and page.generated.searchable:
-        page.full_content, page.content = page.content, _searchable(page.content)
+        searched = _searchable(page.content)
+        if page.generated.search_title:
+            searched = _with_h1_text(searched, page.generated.search_title)
+        page.full_content, page.content = page.content, searched
     return context
 
 
@@ -285,6 +289,11 @@ def _searchable(content: str) -> str:
     sections = _SECTION_START.split(content)
     return "".join(section for section in sections
                    if not (section.startswith("<h") and _excluded(section)))
+
+
+def _with_h1_text(content: str, text: str) -> str:
+    """The content with the text of its first h1 replaced (escaped here)."""
+    return _H1.sub(lambda match: match.group(1) + html.escape(text) + "</h1>", content, count=1)
 
 
 def _excluded(section: str) -> bool:

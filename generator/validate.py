@@ -53,10 +53,20 @@ _PYTHON_ONLY_SPACE = re.compile(rb"\\u001[c-f]|\xc2\x85")
 
 
 def load_validators(schema_dir: Path) -> dict[str, Draft202012Validator]:
-    """One validator per `<name>.schema.json`, resolving references between them."""
+    """One validator per `<name>.schema.json`, resolving references between them.
+
+    Each document schema also has a twin `<name>-list` for a list of such documents under
+    `documents`: a folder of files (data/sessions/, one session each) is checked in one
+    call, so that the quick check below skips the valid ones there too.
+    """
     schemas = {
         path.name: json.loads(path.read_text(encoding="utf-8"))
         for path in sorted(schema_dir.glob("*.schema.json"))
+    }
+    schemas |= {
+        _list_name(name): {"$schema": schema["$schema"], "type": "object", "properties": {
+            "documents": {"type": "array", "items": {"$ref": name}}}}
+        for name, schema in list(schemas.items()) if "type" in schema  # not common's $defs
     }
     registry = Registry().with_resources(
         (name, Resource.from_contents(schema)) for name, schema in schemas.items()
@@ -66,6 +76,10 @@ def load_validators(schema_dir: Path) -> dict[str, Draft202012Validator]:
         name.removesuffix(".schema.json"): validator(schema, registry=registry)
         for name, schema in schemas.items()
     }
+
+
+def _list_name(name: str) -> str:
+    return name.removesuffix(".schema.json") + "-list.schema.json"
 
 
 def _skipping_valid_items(schemas: dict[str, dict]) -> type[Draft202012Validator]:
@@ -131,22 +145,41 @@ def schema_problems(
     problems: list[Problem] = []
     invalid: set[JsonPath] = set()
     for error in validator.iter_errors(document.data):
-        problems.extend(_translate(document, error))
         path = tuple(error.absolute_path)
+        problems.extend(_translate(document, error, path))
         invalid.add(path[:2] if len(path) >= 2 else ())
     return problems, invalid
 
 
-def _translate(document: Document, error: ValidationError) -> Iterator[Problem]:
-    path = tuple(error.absolute_path)
+def each_document_problems(
+    documents: list[Document], list_validator: Draft202012Validator
+) -> list[list[Problem]]:
+    """The schema violations of each document, for many documents of one kind at once.
+
+    `list_validator` is the `<name>-list` twin from load_validators: one call checks them all,
+    and the documents it finds nothing wrong with are not walked a second time.
+    """
+    found: list[list[Problem]] = [[] for _ in documents]
+    for error in list_validator.iter_errors({"documents": [doc.data for doc in documents]}):
+        path = tuple(error.absolute_path)
+        if len(path) < 2:  # the list itself: it is made here, not read
+            raise AssertionError(f"unexpected schema error: {error.message}")
+        index = path[1]
+        found[index].extend(_translate(documents[index], error, path[2:]))
+    return found
+
+
+def _translate(document: Document, error: ValidationError, path: JsonPath) -> Iterator[Problem]:
+    """The error's problems at `path` in `document` (its place in the document checked)."""
     handler = _HANDLERS.get(error.validator, _fallback)
-    for message, hint, at_key_path in handler(error):
+    for message, hint, key in handler(error):
         position = (
-            document.position(at_key_path, key=True) if at_key_path else document.position(path)
+            document.position(path + key, key=True) if key else document.position(path)
         )
         yield Problem(position, message, hint or _GENERAL_HINT)
 
 
+# message, hint, and the key the message is about (inside the error's value), if any.
 Finding = tuple[str, str, tuple | None]
 
 
@@ -165,7 +198,7 @@ def _additional(error: ValidationError) -> Iterator[Finding]:
         close = difflib.get_close_matches(str(name), allowed, n=1)
         hint = (f"Bedoelt u '{close[0]}'?" if close
                 else "Toegestane velden zijn: " + ", ".join(allowed) + ".")
-        yield f"Onbekend veld '{name}'.", hint, tuple(error.absolute_path) + (name,)
+        yield f"Onbekend veld '{name}'.", hint, (name,)
 
 
 def _type(error: ValidationError) -> Iterator[Finding]:

@@ -103,11 +103,15 @@ def edit(data_copy: Path) -> Callable[[str, str, str], Path]:
 
 
 def overlay(target: Path, *fixtures: str) -> Path:
-    """The shipped data with the files of tests/fixtures/<fixture>/ laid over it, in order."""
+    """The shipped data with the files of tests/fixtures/<fixture>/ laid over it, in order:
+    its *.yaml files, and the session files in its sessions/ folder."""
     shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("schemas"))
     for fixture in fixtures:
         for path in (FIXTURES / fixture).glob("*.yaml"):
             shutil.copy(path, target / path.name)
+        if (FIXTURES / fixture / "sessions").is_dir():
+            shutil.copytree(FIXTURES / fixture / "sessions", target / "sessions",
+                            dirs_exist_ok=True)
     return target
 
 
@@ -193,6 +197,22 @@ def serve(directory: Path) -> Iterator[str]:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def send_error(self, code: int, message: str | None = None,
+                   explain: str | None = None) -> None:
+        """A missing page gets the site's own 404.html (status 404), as from a web server
+        set up for the site (nginx: `error_page 404 /404.html;`)."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's package; never a browser downloaded by Playwright

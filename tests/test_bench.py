@@ -25,7 +25,7 @@ from generator.model import Location, Signup
 from generator.render import calendars, open_data, paths
 from generator.render.pilot_status import STATUSES, pilot_status
 from generator.site_url import DEFAULT_SITE_URL
-from generator.validate import load_validators, schema_problems
+from generator.validate import each_document_problems, load_validators, schema_problems
 
 TODAY = synthetic.DEFAULT_TODAY
 
@@ -39,16 +39,26 @@ def test_small_synthetic_set_validates_and_is_marked_synthetic(tmp_path):
     assert all(item.id.startswith("synth-") for item in
                (*dataset.municipalities, *dataset.practices, *dataset.sessions))
     assert all(m.cbs_code.startswith("GM9") for m in dataset.municipalities)
-    for path in tmp_path.glob("*.yaml"):
+    for path in tmp_path.rglob("*.yaml"):  # the three files and one file per session
         assert "SYNTHETISCHE GEGEVENS" in path.read_text(encoding="utf-8").split("\n", 3)[1]
+    assert len(list((tmp_path / "sessions").glob("synth-*.yaml"))) == sizes.sessions
     assert all(w.is_warning for w in warnings)  # a few practices were checked too long ago
 
 
 def test_synthetic_set_is_deterministic(tmp_path):
     synthetic.write_dataset(tmp_path / "a", scale=0.01, seed=7)
     synthetic.write_dataset(tmp_path / "b", scale=0.01, seed=7)
-    for name in ("municipalities.yaml", "practices.yaml", "themes.yaml"):
+    names = sorted(path.relative_to(tmp_path / "a") for path in (tmp_path / "a").rglob("*.yaml"))
+    assert names == sorted(path.relative_to(tmp_path / "b")
+                           for path in (tmp_path / "b").rglob("*.yaml"))
+    for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_a_second_run_at_another_scale_leaves_no_sessions_behind(tmp_path):
+    synthetic.write_dataset(tmp_path, scale=0.02)
+    sizes = synthetic.write_dataset(tmp_path, scale=0.01)
+    assert len(list((tmp_path / "sessions").glob("*.yaml"))) == sizes.sessions
 
 
 def test_sessions_cover_two_years_with_every_status(tmp_path):
@@ -85,12 +95,12 @@ def test_national_set_validates(tmp_path):
 
 def test_synthetic_data_never_goes_into_data(capsys):
     data = Path(__file__).resolve().parent.parent / "data"
-    before = {path.name: path.stat().st_mtime_ns for path in data.glob("*.yaml")}
+    before = {path.name: path.stat().st_mtime_ns for path in data.rglob("*.yaml")}
     with pytest.raises(SystemExit) as stopped:
         synthetic.main([str(data)])
     assert stopped.value.code == 2
     assert "synthetic data never goes into data/" in capsys.readouterr().err
-    assert {path.name: path.stat().st_mtime_ns for path in data.glob("*.yaml")} == before
+    assert {path.name: path.stat().st_mtime_ns for path in data.rglob("*.yaml")} == before
 
 
 def test_tiny_bench_prints_the_table_with_the_reference(tmp_path, capsys):
@@ -162,7 +172,7 @@ def test_quick_schema_check_reports_exactly_what_jsonschema_reports(tmp_path):
     rng = random.Random(3)
     compared = 0
     for name, lists in (("municipalities", ("municipalities", "pilots", "sources")),
-                        ("practices", ("practices",)), ("themes", ("sessions", "themes"))):
+                        ("practices", ("practices",)), ("themes", ("themes",))):
         data = load_document(tmp_path / f"{name}.yaml").data
         for key in lists:
             for item in rng.sample(data[key], min(4, len(data[key]))):
@@ -171,7 +181,16 @@ def test_quick_schema_check_reports_exactly_what_jsonschema_reports(tmp_path):
                     assert schema_problems(document, quick[name]) == schema_problems(
                         document, plain[name])
                     compared += 1
-    assert compared > 500
+    # Session files are checked as a list of documents, in one call (data/sessions/).
+    files = rng.sample(sorted((tmp_path / "sessions").glob("*.yaml")), 8)
+    for path in files:
+        item = load_document(path).data
+        documents = [Document(f"{path.stem}-{number}.yaml", mutated) for number, mutated
+                     in enumerate([item, *_mutations(item, rng, 30)])]
+        assert each_document_problems(documents, quick["session-list"]) == [
+            schema_problems(document, plain["session"])[0] for document in documents]
+        compared += len(documents)
+    assert compared > 700
 
 
 _TRICKY_TEXT = (

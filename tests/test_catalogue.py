@@ -28,18 +28,18 @@ from generator.site_url import DEFAULT_SITE_URL
 
 Change = Callable[[Path], None]
 
+SESSION_FILE = "sessions/test-sessie.yaml"  # its name is the session's id
 SESSION = """\
-sessions:
-  - id: test-sessie
-    theme: vaccinatie
-    practices: [deckers-haelen]
-    date: "2026-12-01"
-    start: "19:00"
-    end: "20:30"
-    description: Vragen over vaccineren? De huisarts en het CJG vertellen erover.
-    status: gepland
-    location:
-      place: Haelen
+# yaml-language-server: $schema=../schemas/session.schema.json
+theme: vaccinatie
+practices: [deckers-haelen]
+date: "2026-12-01"
+start: "19:00"
+end: "20:30"
+description: Vragen over vaccineren? De huisarts en het CJG vertellen erover.
+status: gepland
+location:
+  place: Haelen
 """
 
 
@@ -59,12 +59,22 @@ def replace(old: str, new: str | bytes, encoding: str = "utf-8") -> Change:
 
 
 def session(*edits: tuple[str, str]) -> Change:
-    """Give themes.yaml one theme session, changed by (old, new) pairs."""
+    """Write one session file (the shipped data has none), changed by (old, new) pairs."""
     text = SESSION
     for old, new in edits:
         assert old in text, old
         text = text.replace(old, new, 1)
-    return replace("sessions: []\n", text)
+
+    def change(path: Path) -> None:
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+    return change
+
+
+def append(text: str) -> Change:
+    return lambda path: path.write_text(path.read_text(encoding="utf-8") + text,
+                                        encoding="utf-8")
 
 
 def almere_end(date: str) -> Change:
@@ -214,16 +224,16 @@ CATALOGUE = [
     Bad("unknown-source", "municipalities.yaml",
         replace("sources: [tubbergen-geslaagd]", "sources: [tubbergen-geslaagd, tubergen]"),
         "Onbekende bron 'tubergen'", "sources: [tubbergen-geslaagd, tubergen]", 35),
-    Bad("unknown-theme", "themes.yaml", session(("theme: vaccinatie", "theme: vaccinaties")),
+    Bad("unknown-theme", SESSION_FILE, session(("theme: vaccinatie", "theme: vaccinaties")),
         "Onbekend thema 'vaccinaties'. Tip: Bekend zijn: middelengebruik",
-        "theme: vaccinaties", 12),
-    Bad("unknown-practice", "themes.yaml",
+        "theme: vaccinaties", 8),
+    Bad("unknown-practice", SESSION_FILE,
         session(("practices: [deckers-haelen]", "practices: [deckers]")),
-        "Onbekende praktijk 'deckers'. Tip: Bekend zijn: de-weide-hoogeveen", "[deckers]", 17),
+        "Onbekende praktijk 'deckers'. Tip: Bekend zijn: de-weide-hoogeveen", "[deckers]", 13),
     Bad("end-before-start", "practices.yaml", replace('end: "16:00"', 'end: "14:30"'),
         "De eindtijd 14:30 ligt niet na de begintijd 15:00.", 'end: "14:30"', 14),
-    Bad("session-end-before-start", "themes.yaml", session(('end: "20:30"', 'end: "18:00"')),
-        "De eindtijd 18:00 ligt niet na de begintijd 19:00.", 'end: "18:00"', 10),
+    Bad("session-end-before-start", SESSION_FILE, session(('end: "20:30"', 'end: "18:00"')),
+        "De eindtijd 18:00 ligt niet na de begintijd 19:00.", 'end: "18:00"', 6),
     Bad("pilot-ends-before-start", "municipalities.yaml", almere_end("2020-06"),
         "Deze datum ligt vóór de start van de pilot.", 'date: "2020-06"', 11),
     Bad("pilot-extended-until-before-start", "municipalities.yaml",
@@ -234,9 +244,9 @@ CATALOGUE = [
     Bad("impossible-date", "practices.yaml",
         replace("    place: Haelen\n", '    place: Haelen\n    verified_on: "2025-02-30"\n'),
         "De datum '2025-02-30' bestaat niet.", "2025-02-30", 18),
-    Bad("impossible-session-date", "themes.yaml",
+    Bad("impossible-session-date", SESSION_FILE,
         session(('date: "2026-12-01"', 'date: "2026-02-30"')),
-        "De datum '2026-02-30' bestaat niet.", "2026-02-30", 11),
+        "De datum '2026-02-30' bestaat niet.", "2026-02-30", 7),
     Bad("impossible-milestone-date", "municipalities.yaml",
         replace('date: "2019-06-17"', 'date: "2019-02-30"'),
         "De datum '2019-02-30' bestaat niet.", "2019-02-30", 17),
@@ -248,6 +258,33 @@ CATALOGUE = [
         "De datum '--02-30' bestaat niet.", "--02-30", 17),
     Bad("year-zero", "municipalities.yaml", replace('date: "2021"', 'date: "0000"'),
         "De datum '0000' bestaat niet.", '"0000"', 17),
+    # Session files (data/sessions/<id>.yaml): the file name is the id.
+    Bad("session-unknown-field", SESSION_FILE,
+        session(("status: gepland\n", "status: gepland\nplaats: Haelen\n")),
+        "Onbekend veld 'plaats'.", "plaats: Haelen", 1),
+    Bad("session-bad-status", SESSION_FILE, session(("status: gepland", "status: afgelast")),
+        "'afgelast' is geen toegestane waarde. Tip: Kies uit: gepland, vol, geannuleerd",
+        "status: afgelast", 9),
+    Bad("session-file-with-an-id", SESSION_FILE,
+        session(("theme: vaccinatie", "id: test-sessie\ntheme: vaccinatie")),
+        "Een bijeenkomst heeft geen veld 'id': de naam van het bestand is de id. Tip: Haal de "
+        "regel 'id: ...' weg. De id van deze bijeenkomst is 'test-sessie'.", "id: test-sessie",
+        1),
+    Bad("session-file-name-not-an-id", "sessions/Test sessie.yaml", session(),
+        "De bestandsnaam 'Test sessie.yaml' is geen geldige id. Tip: De naam van het bestand "
+        "(zonder .yaml) is de id van de bijeenkomst: alleen kleine letters", 1, 1),
+    Bad("session-file-not-yaml", "sessions/test-sessie.yml", session(),
+        "Dit bestand wordt niet gelezen: de naam eindigt niet op .yaml.", 1, 1),
+    Bad("session-moved-to-unknown", SESSION_FILE,
+        session(("status: gepland", "status: verplaatst\nmoved_to: test-sessie-2")),
+        "Onbekende bijeenkomst 'test-sessie-2'. Tip: Gebruik de id van de bijeenkomst op de "
+        "nieuwe datum.", "moved_to: test-sessie-2", 11),
+    Bad("session-tab-indentation", SESSION_FILE, session(("  place: Haelen", "\tplace: Haelen")),
+        "Er staat een tab in de inspringing.", "place: Haelen", 1),
+    Bad("sessions-still-in-themes", "themes.yaml",
+        append("\nsessions:\n  - id: oud\n    theme: vaccinatie\n"),
+        "Themabijeenkomsten staan niet meer in themes.yaml, maar elk in een eigen bestand in "
+        "de map sessions/.", "sessions:", 1),
     # Pilots and their municipalities, sources and milestones.
     Bad("municipality-without-pilot", "municipalities.yaml",
         replace("    cbs_code: GM1640\n    province: Limburg\n",
@@ -373,7 +410,7 @@ def test_joiners_inside_an_emoji_sequence_are_kept(tmp_path, capsys):
     description = f"Voor het hele gezin {family} met vragen over vaccineren."
     data = fresh_data(tmp_path)
     session(("description: Vragen over vaccineren? De huisarts en het CJG vertellen erover.",
-             f"description: {description}"))(data / "themes.yaml")
+             f"description: {description}"))(data / SESSION_FILE)
     code, lines = validate(data, capsys)
     assert code == 0, lines
     dataset, _warnings = load_dataset(data, TODAY)
@@ -407,11 +444,11 @@ WARNINGS = [
     Bad("lopend-after-its-end", "municipalities.yaml", almere_end("2025-06"),
              "De pilot staat op 'lopend', maar de einddatum (2025-06-30) is voorbij.",
              "status: lopend\n    status_note: >-\n      In 2021", 13),
-    Bad("session-outside-the-pilot", "themes.yaml",
+    Bad("session-outside-the-pilot", SESSION_FILE,
              session(("practices: [deckers-haelen]", "municipality: almere"),
                      ('date: "2026-12-01"', 'date: "2020-05-04"'),
                      ("place: Haelen", "place: Almere")),
-             "De bijeenkomst valt buiten de looptijd van de pilot in Almere.", "2020-05-04", 11),
+             "De bijeenkomst valt buiten de looptijd van de pilot in Almere.", "2020-05-04", 7),
     Bad("poh-name-without-consent", "practices.yaml",
              replace("      role: POH Jeugd\n    sources: [hoogeveen-start]\n",
                      "      role: POH Jeugd\n      name: Een Naam\n"

@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.control import _current_build_context
 
-from generator.dataset import DATA_FILES, load_dataset
+from generator.dataset import load_dataset
 from generator.load import load_document
 from generator.model import Dataset
 from generator.problems import DataError, Problem
@@ -61,10 +61,17 @@ def _event(name: str) -> None:
         event(name)
 
 
-SOURCES = {"municipalities": DATA, "practices": DATA, "themes": FIXTURES / "sessions"}
-TEXTS = {name: (folder / f"{name}.yaml").read_text(encoding="utf-8")
-         for name, folder in SOURCES.items()}
-VALUES = {name: load_document(SOURCES[name] / f"{name}.yaml").data for name in DATA_FILES}
+# The files fuzzed, and where each goes in a data folder: the three data files and one
+# session file (a moved session: it points at another file), beside the fixture's others.
+SESSIONS = FIXTURES / "sessions" / "sessions"
+MOVED = "hoogeveen-2026-12-15-opvoeden.yaml"
+SOURCES = {"municipalities": DATA / "municipalities.yaml", "practices": DATA / "practices.yaml",
+           "themes": DATA / "themes.yaml", "session": SESSIONS / MOVED}
+TARGETS = {"municipalities": "municipalities.yaml", "practices": "practices.yaml",
+           "themes": "themes.yaml", "session": f"sessions/{MOVED}"}
+NAMES = tuple(SOURCES)
+TEXTS = {name: path.read_text(encoding="utf-8") for name, path in SOURCES.items()}
+VALUES = {name: load_document(path).data for name, path in SOURCES.items()}
 
 
 @pytest.fixture(scope="module")
@@ -77,9 +84,10 @@ def load_with(folder: Path, name: str, content: str | bytes) -> str:
     shutil.rmtree(folder / "data", ignore_errors=True)
     data = folder / "data"
     data.mkdir()
+    shutil.copytree(SESSIONS, data / "sessions")
     for other, text in TEXTS.items():
-        (data / f"{other}.yaml").write_text(text, encoding="utf-8")
-    target = data / f"{name}.yaml"
+        (data / TARGETS[other]).write_text(text, encoding="utf-8")
+    target = data / TARGETS[name]
     if isinstance(content, bytes):
         target.write_bytes(content)
     else:
@@ -95,6 +103,7 @@ def load_one(folder: Path, content: bytes) -> str:
 
 def test_the_real_files_load(folder):
     assert load_with(folder, "themes", TEXTS["themes"]) == "accepted"
+    assert load_with(folder, "session", TEXTS["session"]) == "accepted"
 
 
 # --- Raw bytes -------------------------------------------------------------------------------
@@ -165,7 +174,7 @@ def test_any_yaml_document_ends_in_a_document_or_a_data_error(folder, value, sty
 
 
 @fuzz(500)
-@given(name=st.sampled_from(DATA_FILES), value=JSON, style=STYLES)
+@given(name=st.sampled_from(NAMES), value=JSON, style=STYLES)
 def test_any_yaml_document_as_a_data_file_ends_in_a_model_or_a_data_error(
         folder, name, value, style):
     load_with(folder, name, dump(value, style))
@@ -213,7 +222,7 @@ def mutate(text: str, mutations: list[tuple[str, int, int, str]]) -> str:
 
 
 @fuzz(1000)
-@given(name=st.sampled_from(DATA_FILES), mutations=MUTATIONS)
+@given(name=st.sampled_from(NAMES), mutations=MUTATIONS)
 def test_mutated_data_files_end_in_a_model_or_a_data_error(folder, name, mutations):
     load_with(folder, name, mutate(TEXTS[name], mutations))
 
@@ -259,7 +268,7 @@ def change(values: object, name: str, changes: list) -> object:
 
 
 @fuzz(1000)
-@given(name=st.sampled_from(DATA_FILES), changes=CHANGES, style=STYLES)
+@given(name=st.sampled_from(NAMES), changes=CHANGES, style=STYLES)
 @example(name="municipalities", changes=[("set", TUBBERGEN_START, "", "2019-13")], style={})
 @example(name="municipalities", changes=[("set", TUBBERGEN_START, "", "0000")], style={})
 def test_odd_values_in_the_real_data_end_in_a_model_or_a_data_error(
@@ -269,9 +278,9 @@ def test_odd_values_in_the_real_data_end_in_a_model_or_a_data_error(
 
 def test_odd_values_reach_the_cross_checks(folder, capsys):
     """The odd values are meant for the cross-checks too: a real date passes the schema."""
-    at = PATHS["themes"].index(("sessions", 0, "date"))
-    values = change(VALUES["themes"], "themes", [("set", at, "", "2026-02-30")])
-    assert load_with(folder, "themes", dump(values, {})) == "refused"
+    at = PATHS["session"].index(("date",))
+    values = change(VALUES["session"], "session", [("set", at, "", "2026-02-30")])
+    assert load_with(folder, "session", dump(values, {})) == "refused"
     with pytest.raises(DataError) as caught:
         load_dataset(folder / "data", TODAY)
     assert [p.message for p in caught.value.problems] == ["De datum '2026-02-30' bestaat niet."]

@@ -13,7 +13,8 @@ from test_pages import article_text, page
 
 from generator.cli import main
 from generator.dataset import load_dataset
-from generator.render.finder import render_finder
+from generator.model import Poh, Practice
+from generator.render.finder import expand_id, render_finder, short_id
 from generator.render.pages import render_pages
 from generator.render.paths import FINDER_INDEX as INDEX
 from generator.site_url import DEFAULT_SITE_URL
@@ -23,20 +24,75 @@ def finder_index(site) -> dict:
     return json.loads((site / INDEX).read_text(encoding="utf-8"))
 
 
+def records(columns: dict[str, list]) -> list[dict]:
+    """The index's columns as one record per municipality or practice."""
+    return [dict(zip(columns, values, strict=True))
+            for values in zip(*columns.values(), strict=True)]
+
+
 def test_finder_index_holds_every_practice_and_municipality(details_site):
     index = finder_index(details_site)
-    towns = {row[0]: row for row in index["municipalities"]}
-    assert towns["leudal"] == ["leudal", "Leudal", "Limburg", 2]
-    assert towns["almere"][3] == 0  # no practice named in the source
-    practices = {row[0]: row for row in index["practices"]}
-    assert practices["deckers-haelen"] == [
-        "deckers-haelen", "Huisartsenpraktijk Deckers", "Haelen",
-        index["municipalities"].index(towns["leudal"]), "", [[1, "15:00", "16:00"]]]
-    zonnebloem = practices["testpraktijk-zonnebloem"]
-    assert zonnebloem[4] == "6093 AB"
-    assert zonnebloem[5] == [[0, "09:00", "12:00"], [3, "13:30", "15:00"]]  # week order
-    assert set(practices) == {"deckers-haelen", "eikstaete-hoogeveen", "de-weide-hoogeveen",
-                              "de-wielewaal-hoogeveen", "testpraktijk-zonnebloem"}
+    towns = {town["id"]: town for town in records(index["municipalities"])}
+    assert towns["leudal"] == {"id": "leudal", "name": "Leudal", "province": "Limburg",
+                               "places": ["Haelen"]}
+    assert towns["almere"]["places"] == []
+    leudal = index["municipalities"]["id"].index("leudal")
+    practices = {practice["name"]: practice for practice in records(index["practices"])}
+    # Ids are stored short where they hold the name or place: 'deckers-' + 'haelen'.
+    assert practices["Huisartsenpraktijk Deckers"] == {
+        "id": "deckers-+", "name": "Huisartsenpraktijk Deckers", "place": "Haelen",
+        "municipality": leudal, "postcode": "", "phone": "",
+        "slots": [[1, "15:00", "16:00"]],
+        "absences": [["2026-12-29", "2026-12-29"]]}  # not those over at build time
+    zonnebloem = practices["Testpraktijk Zonnebloem"]
+    assert zonnebloem["id"] == "*"
+    assert zonnebloem["postcode"] == "6093 AB"
+    assert zonnebloem["phone"] == "0475 123456"
+    assert zonnebloem["slots"] == [[0, "09:00", "12:00"], [3, "13:30", "15:00"]]  # week order
+    assert practices["De Wielewaal"]["id"] == "*-+"
+    assert set(practices) == {"Huisartsenpraktijk Deckers", "Eikstaete", "De Weide",
+                              "De Wielewaal", "Testpraktijk Zonnebloem"}
+
+
+@pytest.mark.parametrize(("name", "place", "practice_id", "stored"), [
+    ("Huisartsenpraktijk Deckers", "Haelen", "deckers-haelen", "deckers-+"),
+    ("Huisartsen Apelhoven-West", "Apelhoven", "synth-huisartsen-apelhoven-west-apelhoven",
+     "synth-*-+"),
+    ("De Eik", "Bakelhout", "de-eik-bakelhout-2", "*-+-2"),
+    ("Praktijk 't Hof", None, "praktijk-t-hof", "*"),
+    ("Café Centrum", "Zuid", "cafe-centrum-zuid", "cafe-centrum-+"),  # not ASCII: kept
+    ("Zuid", "Zuid", "zuid", "*"),  # the place is in the name: the name first
+    ("Een", "Twee", "drie", "drie"),
+])
+def test_finder_index_stores_ids_short_and_expands_them_again(name, place, practice_id,
+                                                              stored):
+    practice = Practice(id=practice_id, name=name, place=place, municipality=None,
+                        poh=Poh(role="POH Jeugd"), sources=())
+    assert short_id(practice) == stored
+    assert expand_id(stored, practice) == practice_id
+
+
+def test_finder_hint_takes_its_examples_from_the_data(built_site, details_site, pilots_site):
+    shipped = page(built_site, "vind")
+    assert shipped.select_one("label[for=poh-finder-vraag]").get_text() == (
+        "Naam van de praktijk, plaats of gemeente")
+    assert shipped.select_one("#poh-finder-tip").get_text() == (
+        "Bijvoorbeeld: Haelen (plaats), Hoogeveen (gemeente) of Huisartsenpraktijk Deckers "
+        "(praktijk).")
+    # No shipped practice has a postcode: the page does not offer to search by one.
+    assert "postcode" not in str(shipped).lower()
+    details = page(details_site, "vind")
+    assert details.select_one("label[for=poh-finder-vraag]").get_text() == (
+        "Naam van de praktijk, plaats, gemeente of postcode")
+    assert details.select_one("#poh-finder-tip").get_text().endswith(
+        " U kunt ook de vier cijfers van uw postcode typen.")
+    assert "op naam, plaats, gemeente of postcode" in details.select_one(
+        "meta[name=description]")["content"]
+    pilots = page(pilots_site, "vind").select_one("#poh-finder-tip").get_text()
+    assert pilots == ("Bijvoorbeeld: Buitenzand (plaats), Dijkerveld (gemeente) of "
+                      "Gezondheidscentrum Zandhoven (praktijk).")
+    # The examples are not what the site search should find the finder by.
+    assert details.select_one("#poh-finder-tip").has_attr("data-search-exclude")
 
 
 def test_finder_page_points_at_its_index(details_site):
@@ -100,7 +156,8 @@ def test_site_search_keeps_what_parents_search_for(details_site):
     docs = json.loads((details_site / "search/search_index.json").read_text())["docs"]
     locations = [doc["location"] for doc in docs]
     practice = [doc for doc in docs if doc["location"].startswith("praktijken/deckers-haelen/")]
-    assert [doc["title"] for doc in practice] == ["Huisartsenpraktijk Deckers"]
+    # The place in the title: parents search for it, and the title weighs most.
+    assert [doc["title"] for doc in practice] == ["Huisartsenpraktijk Deckers in Haelen"]
     assert "Haelen" in practice[0]["text"] and "Leudal" in practice[0]["text"]
     leudal = {doc["location"].split("#")[-1] for doc in docs
               if doc["location"].startswith("gemeenten/leudal/")}
@@ -127,3 +184,11 @@ def test_the_corrections_link_names_the_page_and_the_code(address, expected):
 def test_a_corrections_address_that_is_neither_mail_nor_web_is_refused(tmp_path, capsys):
     assert main(["export", str(tmp_path / "out"), "--corrections", "bel de redactie"]) == 2
     assert "geen e-mailadres en geen webadres" in capsys.readouterr().err
+
+
+def test_a_practices_search_title_is_escaped(hostile_site):
+    docs = json.loads((hostile_site / "search/search_index.json").read_text())["docs"]
+    titles = [doc["title"] for doc in docs
+              if doc["location"].startswith("praktijken/") and doc["location"].count("/") == 2]
+    # Material shows search titles as HTML: the name and place are text in it.
+    assert '&lt;svg onload=alert(5)&gt;Praktijk in Plaats" onmouseover="alert(6)' in titles

@@ -47,10 +47,15 @@ URL_PROPERTY = settings(PROPERTY, max_examples=80)
 
 
 def _base() -> dict[str, object]:
-    """The three data files as plain values, with every optional text field filled once."""
+    """The three data files as plain values, with every optional text field filled once;
+    the session files (data/sessions/<id>.yaml) as a list `sessions` in "themes", each with
+    its id, as they were before they had files of their own (see _write)."""
     sources = {"municipalities": DATA, "practices": FIXTURES / "practice_details",
-               "themes": FIXTURES / "sessions"}
+               "themes": DATA}
     data = {name: load_document(folder / f"{name}.yaml").data for name, folder in sources.items()}
+    data["themes"]["sessions"] = [
+        {"id": path.stem, **load_document(path).data}
+        for path in sorted((FIXTURES / "sessions" / "sessions").glob("*.yaml"))]
     source = data["municipalities"]["sources"][0]
     source["published"] = {"date": "2019-06", "note": "Datum uit de bron."}
     source["section"] = "Nieuws"
@@ -205,12 +210,23 @@ def _skeleton(page: str) -> _Skeleton:
 
 
 def _write(data: dict[str, object], folder: Path) -> Path:
+    """The data files, and a file for each of the sessions listed in "themes"."""
     folder.mkdir(parents=True, exist_ok=True)
+    (folder / "sessions").mkdir(exist_ok=True)
     for name, values in data.items():
-        text = yaml.dump(values, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                         width=10_000)
-        (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
+        if name == "themes":
+            values = {key: value for key, value in values.items() if key != "sessions"}
+            for session in data["themes"]["sessions"]:
+                fields = {key: value for key, value in session.items() if key != "id"}
+                (folder / "sessions" / f"{session['id']}.yaml").write_text(
+                    _dumped(fields), encoding="utf-8")
+        (folder / f"{name}.yaml").write_text(_dumped(values), encoding="utf-8")
     return folder
+
+
+def _dumped(values: object) -> str:
+    return yaml.dump(values, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                     width=10_000)
 
 
 def _with(texts: dict[tuple, str]) -> dict[str, object]:
@@ -292,7 +308,8 @@ def test_names_are_shown_as_typed(workdir):
 
 # --- Links -------------------------------------------------------------------------------
 
-SESSION = 2  # deckers-2026-11-23-opvoeden: today, so on the agenda with its links
+# deckers-2026-11-23-opvoeden: today, so on the agenda with its links
+SESSION = [s["id"] for s in BASE["themes"]["sessions"]].index("deckers-2026-11-23-opvoeden")
 URL_FIELDS = [  # every field that becomes a link
     ("practices", "practices", 4, "website"),
     ("themes", "themes", 0, "links", 0, "url"),

@@ -122,6 +122,107 @@ def test_page_type_fits_a_phone(visit, details_url, name):
     assert no_sideways_scroll(opened.page)
 
 
+def search(page: Page, query: str):
+    """Type into Material's search box like a person would; the results' links."""
+    page.locator("label.md-header__button[for=__search]").click()
+    field = page.locator("input.md-search__input")
+    expect(field).to_be_visible()
+    field.press_sequentially(query, delay=30)
+    return page.locator(".md-search-result__item > a")
+
+
+def top(results, count: int) -> list[str]:
+    """The site paths of the first `count` results, without the highlighting query."""
+    return results.evaluate_all(
+        f"links => links.slice(0, {count}).map(link => new URL(link.href).pathname.slice(1))")
+
+
+# Parents search for their practice, village or municipality: the first result is its page.
+HOOGEVEEN = ("gemeenten/hoogeveen/", "praktijken/de-weide-hoogeveen/",
+             "praktijken/de-wielewaal-hoogeveen/", "praktijken/eikstaete-hoogeveen/")
+EDITORS_AND_DATA = ("redacteuren/", "voor-praktijken/", "open-data/")
+
+
+@pytest.mark.parametrize(("query", "first"), [
+    ("poh haelen", ("praktijken/deckers-haelen/",)),  # was 10th of 17, below municipalities
+    ("Haelen", ("praktijken/deckers-haelen/",)),
+    ("deckers", ("praktijken/deckers-haelen/",)),
+    ("zonnebloem", ("praktijken/testpraktijk-zonnebloem/",)),
+    ("hoogeveen", HOOGEVEEN),
+    ("poh hoogeveen", HOOGEVEEN),
+    ("twenterand", ("gemeenten/twenterand/",)),
+    ("leudal", ("gemeenten/leudal/",)),
+])
+def test_site_search_puts_the_parents_page_first(visit, details_url, query, first):
+    opened = visit(details_url, viewport=PHONE)
+    results = search(opened.page, query)
+    pattern = "|".join(re.escape(details_url + path) for path in first)
+    # Results follow the typing; the first settles once the whole query is in.
+    expect(results.first).to_have_attribute("href", re.compile(rf"^({pattern})(\?|#|$)"))
+
+
+@pytest.mark.parametrize("query", ["deckers", "haelen", "zonnebloem", "wielewaal"])
+def test_editors_and_open_data_pages_do_not_compete_for_practice_names(visit, details_url,
+                                                                       query):
+    opened = visit(details_url, viewport=PHONE)
+    results = search(opened.page, query)
+    expect(results.first).to_have_attribute("href", re.compile(r"/praktijken/"))
+    assert not [path for path in top(results, 3) if path.startswith(EDITORS_AND_DATA)]
+    titles = opened.page.locator(".md-search-result__item h1").all_inner_texts()[:3]
+    assert "Voor redacteuren" not in titles
+
+
+def test_a_missing_page_answers_in_dutch_with_the_finder_and_the_main_routes(
+        visit, details_url):
+    missing = details_url + "praktijken/bestaat-niet/"
+    opened = visit(missing, viewport=PHONE)
+    page = opened.page
+    assert page.request.get(missing).status == 404  # still a 404 for browsers and robots
+    expect(page.get_by_role("heading", level=1)).to_have_text("Deze pagina bestaat niet")
+    assert page.title() == "Deze pagina bestaat niet - POH Jeugd bij de huisarts"
+    assert "Not found" not in page.locator("article").inner_text()
+    assert axe_violations(page) == []
+    # The one error is the page's own status, 404; everything it loads is there.
+    assert opened.errors == [
+        "Failed to load resource: the server responded with a status of 404 (Not Found)"]
+    assert opened.violations == []
+    assert all(url.startswith(details_url) for url in opened.requests), opened.requests
+    assert [url for url in opened.requests
+            if url != missing and page.request.get(url).status != 200] == []
+    assert no_sideways_scroll(page)
+    routes = {"Home: wat een POH Jeugd doet en voor wie": "", "Vind uw POH Jeugd": "vind/",
+              "Pilots per gemeente": "gemeenten/",
+              "Agenda van de themabijeenkomsten": "agenda/"}
+    article = page.locator("article")
+    for name, path in routes.items():
+        link = article.get_by_role("link", name=name, exact=True)
+        # The page answers at any depth: its links start at the site's root.
+        target = link.evaluate("link => link.href")
+        assert target == details_url + path, name
+        assert page.request.get(target).status == 200, name
+    form = article.get_by_role("search")
+    assert form.evaluate("form => form.action") == details_url + "vind/"
+    assert form.evaluate("form => form.method") == "get"
+    field = form.get_by_role("searchbox", name="Naam van de praktijk, plaats of gemeente")
+    field.fill("Deckers")
+    field.press("Enter")
+    page.wait_for_url(details_url + "vind/?q=Deckers")
+    first = page.locator(".poh-finder__results li a").first
+    expect(first).to_be_visible()  # not under the site search, which also reads ?q=
+    expect(first).to_have_text("Huisartsenpraktijk Deckers")
+
+
+def test_the_missing_page_form_works_without_javascript(browser, details_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(details_url + "bestaat/niet")
+    page.get_by_role("searchbox", name="Naam van de praktijk, plaats of gemeente").fill("Haelen")
+    page.get_by_role("button", name="Zoek").click()
+    page.wait_for_url(details_url + "vind/?q=Haelen")
+    assert page.locator(".poh-finder-fallback").is_visible()
+    context.close()
+
+
 def test_screenshots_of_the_finder_and_a_practice_page(visit, details_url):
     ARTIFACTS.mkdir(exist_ok=True)
     finder = visit(details_url + "vind/", viewport=PHONE)
@@ -177,7 +278,8 @@ def test_every_page_has_its_policy_first_in_head(details_site):
 def test_every_page_type_is_valid_html(details_site):
     files = [details_site / path / "index.html" for path in PAGE_TYPES.values()]
     files += [details_site / "gemeenten/gm0034/index.html",
-              details_site / "embed/gemeenten/gm0034/index.html"]
+              details_site / "embed/gemeenten/gm0034/index.html",
+              details_site / "404.html"]
     assert vnu_errors(files) == []
 
 

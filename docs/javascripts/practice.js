@@ -1,88 +1,22 @@
-/* Practice pages: the next time the POH Jeugd is at the practice, computed for the Dutch
- * clock (Europe/Amsterdam, whatever the visitor's own time zone), absences that ended since
- * the build hidden, and a print button. Without JavaScript the weekly table is the answer. */
+/* Practice pages: the next time the POH Jeugd is at the practice (next-slot.js, on the
+ * Dutch clock), absences that ended since the build hidden, and a print button. Without
+ * JavaScript the weekly table is the answer. */
 (function () {
   "use strict";
 
-  var DAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
-  var MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-    "september", "oktober", "november", "december"];
-  var DAY_MS = 86400000;
-  var WEEKS_AHEAD = 26; /* a long absence can hide every slot for a while */
-
-  /* The wall clock in Amsterdam: a calendar day (as a UTC midnight) and minutes since 0.00.
-   * Comparing wall-clock times is right on the days the clocks change, too. */
-  function amsterdamNow() {
-    var parts = {};
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit",
-      hour: "2-digit", minute: "2-digit", hourCycle: "h23"
-    }).formatToParts(new Date()).forEach(function (part) { parts[part.type] = Number(part.value); });
-    return { day: Date.UTC(parts.year, parts.month - 1, parts.day),
-             minutes: parts.hour * 60 + parts.minute };
-  }
-
-  function minutes(time) {
-    return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-  }
-
-  function isoDay(day) {
-    return new Date(day).toISOString().slice(0, 10);
-  }
-
-  function dutchTime(time) {
-    return time.replace(":", ".");
-  }
-
-  function isAbsent(day, absences) {
-    var iso = isoDay(day);
-    return absences.some(function (range) { return range[0] <= iso && iso <= range[1]; });
-  }
-
-  /* The first slot that has not ended yet: {day, slot}, or null. */
-  function nextSlot(slots, absences, now) {
-    for (var offset = 0; offset < WEEKS_AHEAD * 7; offset += 1) {
-      var day = now.day + offset * DAY_MS;
-      var weekday = (new Date(day).getUTCDay() + 6) % 7;
-      if (isAbsent(day, absences)) continue;
-      var found = slots
-        .filter(function (slot) {
-          return slot[0] === weekday && (offset > 0 || minutes(slot[2]) > now.minutes);
-        })
-        .sort(function (a, b) { return minutes(a[1]) - minutes(b[1]); })[0];
-      if (found) return { offset: offset, day: day, slot: found };
-    }
-    return null;
-  }
-
-  function describe(next, now) {
-    if (!next) return "De komende weken is er geen spreekuur bekend. Vraag het de huisarts.";
-    var slot = next.slot;
-    var hours = dutchTime(slot[1]) + "–" + dutchTime(slot[2]) + " uur";
-    if (next.offset === 0 && minutes(slot[1]) <= now.minutes) {
-      return "Eerstvolgende spreekuur: nu, tot " + dutchTime(slot[2]) + " uur.";
-    }
-    var date = new Date(next.day);
-    var when = DAYS[slot[0]] + " " + date.getUTCDate() + " " + MONTHS[date.getUTCMonth()];
-    if (date.getUTCFullYear() !== new Date(now.day).getUTCFullYear()) {
-      when += " " + date.getUTCFullYear();
-    }
-    if (next.offset === 0) when = "vandaag (" + when + ")";
-    if (next.offset === 1) when = "morgen (" + when + ")";
-    return "Eerstvolgende spreekuur: " + when + ", " + hours + ".";
-  }
+  var clock = window.pohNextSlot;
 
   function showNextSlot(now) {
     document.querySelectorAll(".poh-next[data-slots]").forEach(function (block) {
       var slots = JSON.parse(block.getAttribute("data-slots"));
       var absences = JSON.parse(block.getAttribute("data-absences") || "[]");
-      block.textContent = describe(nextSlot(slots, absences, now), now);
+      block.textContent = clock.text(slots, absences, now);
       block.hidden = false;
     });
   }
 
   function hideEndedAbsences(now) {
-    var today = isoDay(now.day);
+    var today = clock.isoDay(now.day);
     document.querySelectorAll(".poh-absence[data-end]").forEach(function (absence) {
       if (absence.getAttribute("data-end") < today) absence.closest("li").hidden = true;
     });
@@ -96,7 +30,7 @@
   }
 
   function start() {
-    var now = amsterdamNow();
+    var now = clock.now();
     showNextSlot(now);
     hideEndedAbsences(now);
     setUpPrintButton();

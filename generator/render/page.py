@@ -34,6 +34,8 @@ class Page:
     hide: tuple[str, ...] = ()
     template: str | None = None
     searchable: bool = True
+    search_boost: float | None = None  # above 1 ranks the page higher in the site search
+    search_title: str | None = None  # the h1 as the site search indexes and shows it
 
     def front_matter(self) -> dict:
         """The settings as MkDocs-family themes read them from a page's front matter. Those
@@ -46,6 +48,8 @@ class Page:
             meta["template"] = self.template
         if not self.searchable:
             meta["search"] = {"exclude": True}
+        elif self.search_boost is not None:
+            meta["search"] = {"boost": self.search_boost}
         return meta
 
     @property
@@ -55,7 +59,8 @@ class Page:
 
 
 def page(body: str, *, title: str, description: str, hide: tuple[str, ...] = (),
-         template: str | None = None, searchable: bool = True) -> Page:
+         template: str | None = None, searchable: bool = True,
+         search_boost: float | None = None, search_title: str | None = None) -> Page:
     """A Page from a template's HTML, with unique heading ids and the headings read back."""
     seen: set[str] = set()
     headings: list[Heading] = []
@@ -72,4 +77,5 @@ def page(body: str, *, title: str, description: str, hide: tuple[str, ...] = (),
 
     body = _HEADING.sub(unique, body)
     return Page(title=title, description=description, html=body, headings=tuple(headings),
-                hide=hide, template=template, searchable=searchable)
+                hide=hide, template=template, searchable=searchable,
+                search_boost=search_boost, search_title=search_title)

@@ -49,6 +49,17 @@ SESSION_STATUS_LABELS = {
     "geannuleerd": "Gaat niet door",
     "verplaatst": "Verplaatst",
 }
+# The site search (Material's, lunr) multiplies a page's score by its boost. Parents search
+# for a practice, a place or a municipality: their pages come first, a municipality's page
+# before its practices' for the municipality's name (a practice's place is in its search
+# title, see `_search_title`, so "poh haelen" still finds the practice in Haelen first).
+# The open data names every practice and municipality too, for reuse, not for parents
+# looking for one (the hand-written pages for editors set their own boost, 0.1).
+SEARCH_BOOSTS = {
+    "practice.html.j2": 5,
+    "municipality.html.j2": 10,
+    "open_data.html.j2": 0.1,
+}
 ACCESS_ROUTES = {
     "huisarts": "Via de huisarts: vraag uw huisarts naar de POH Jeugd.",
     "school": "Via school: bijvoorbeeld de leerkracht, intern begeleider, leerlingbegeleider "
@@ -90,12 +101,26 @@ def render_pages(dataset: Dataset, today: dt.date, site_url: str,
 
 def _render(env: Environment, name: str, path: str, context: dict) -> Page:
     """One page: the template's output is the HTML; its top-level `{% set %}`s (title,
-    description, hide, template, searchable) are the page's settings."""
+    description, hide, template, searchable, search_boost, search_title) are the page's
+    settings; the site search's settings default to `SEARCH_BOOSTS` and `_search_title`."""
     module = env.get_template(name).make_module({"page": path, **context})
     return page(str(module), title=module.title, description=module.description,
                 hide=tuple(getattr(module, "hide", ())),
                 template=getattr(module, "template", None),
-                searchable=getattr(module, "searchable", True))
+                searchable=getattr(module, "searchable", True),
+                search_boost=getattr(module, "search_boost", SEARCH_BOOSTS.get(name)),
+                search_title=getattr(module, "search_title", _search_title(name, context)))
+
+
+def _search_title(template: str, context: dict) -> str | None:
+    """A practice's place in its title in the site search ("Huisartsenpraktijk Deckers in
+    Haelen"): parents search for their village, and the title weighs most in the ranking
+    (a word in the text of a practice page cannot outrank "POH" in another page's title).
+    It also tells apart practices of the same name."""
+    practice = context.get("practice") if template == "practice.html.j2" else None
+    if practice is None or not practice.place:
+        return None
+    return f"{practice.name} in {practice.place}"
 
 
 def _environment(dataset: Dataset, today: dt.date, site_url: str) -> Environment:
@@ -132,8 +157,8 @@ def _environment(dataset: Dataset, today: dt.date, site_url: str) -> Environment
         "host_feed": _host_feed,
         "slots_json": lambda practice: _compact_json(finder.weekly_slots(practice)),
         "absences_json": lambda practice: _compact_json(
-            [[a.start.isoformat(), a.end.isoformat()] for a in practice.absences
-             if a.end >= today]),
+            finder.coming_absences(practice, today)),
+        "finder_hint": finder.finder_hint(dataset),
         "json_ld_events": lambda sessions: json_ld.events_script(dataset, sessions),
         "count_headings": facts.COUNT_HEADINGS,
         "names_with_role": facts.names_with_role,
