@@ -7,13 +7,19 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
 TODAY_FLAG := $(if $(TODAY),--today $(TODAY))
 
-.PHONY: site serve test test-fast validate lint clean chromium bench
+.PHONY: site serve edit test test-fast validate lint clean chromium bench
 
-site: $(STAMP)
+# The site includes the web editor at /admin/: Decap CMS, installed from package-lock.json.
+site: $(STAMP) node_modules/.installed
 	$(PY) -m generator build $(TODAY_FLAG)
 
-serve: $(STAMP)
+serve: $(STAMP) node_modules/.installed
 	$(PY) -m generator serve $(TODAY_FLAG)
+
+# The web editor with Decap's local backend (decap-server, on 127.0.0.1 only) beside the
+# live preview: open http://127.0.0.1:8000/admin/. Another port: DECAP_SERVER_PORT=8082.
+edit: $(STAMP) node_modules/.installed
+	$(PY) -m generator edit $(TODAY_FLAG)
 
 test: $(STAMP) node_modules/.installed chromium
 	$(PY) -m ruff check .
@@ -38,7 +44,8 @@ bench: $(STAMP)
 clean:
 	rm -rf site .site.* .bench $(VENV) .pytest_cache .ruff_cache test-artifacts node_modules
 
-# axe-core and the Nu HTML checker (vnu.jar, run with Java 17) for the browser tests.
+# Decap CMS and decap-server (the web editor), axe-core and the Nu HTML checker (vnu.jar,
+# run with Java 17) for the browser tests, exactly as package-lock.json pins them.
 node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@

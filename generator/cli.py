@@ -112,6 +112,17 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="ADRES:POORT",
                        help="waar het voorbeeld te zien is (standaard: 127.0.0.1:8000)")
     serve.set_defaults(command=_serve)
+    edit = commands.add_parser(
+        "edit", help="de webeditor op uw eigen computer, met het voorbeeld van de site",
+        description="Start de webeditor (Decap CMS, met decap-server) en het voorbeeld van de "
+                    "site samen. Open http://127.0.0.1:8000/admin/ en klik op Inloggen: wat u "
+                    "opslaat, komt in de bestanden in data/ en het voorbeeld werkt zich bij. "
+                    "Nodig: Node.js en `npm ci` (make edit doet dat).")
+    edit.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"),
+                      metavar="BESTAND", help="het MkDocs-bestand (standaard: mkdocs.yml)")
+    edit.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="ADRES:POORT",
+                      help="waar het voorbeeld te zien is (standaard: 127.0.0.1:8000)")
+    edit.set_defaults(command=_edit)
     export = commands.add_parser(
         "export", help="schrijf de gemaakte pagina's in een map (voor andere site-bouwers)",
         description="Schrijft de pagina's die het programma maakt in een map, voor "
@@ -153,7 +164,7 @@ def _parser() -> argparse.ArgumentParser:
     imports.add_argument("--dry-run", action="store_true",
                          help="laat per regel zien wat er zou gebeuren; sla niets op")
     imports.set_defaults(command=_import_sessions)
-    subcommands = (validate, build, serve, export, add, imports)
+    subcommands = (validate, build, serve, edit, export, add, imports)
     for sub in subcommands:
         sub.add_argument("--data", type=Path, default=Path("data"), metavar="MAP",
                          help="de map met de gegevens (standaard: data)")
@@ -202,6 +213,20 @@ def _serve(args: argparse.Namespace) -> int:
     from generator import mkdocs_adapter
 
     mkdocs_adapter.serve(args.config_file, args.data, args.today, args.dev_addr)
+    return 0
+
+
+def _edit(args: argparse.Namespace) -> int:
+    from generator import decap, mkdocs_adapter
+    from generator.render.editor import EditorSettingsError
+
+    try:
+        settings = mkdocs_adapter.settings_for_editing(args.config_file)
+        decap.edit(args.config_file, args.data, args.today, args.dev_addr,
+                   settings.local_port)
+    except (decap.EditorMissing, EditorSettingsError) as error:
+        print(f"De webeditor start niet: {error}", file=sys.stderr)
+        return 1
     return 0
 
 

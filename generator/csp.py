@@ -59,11 +59,12 @@ def with_policy(html: str) -> str:
 # "Error loading the CMS configuration" (tried in Chromium). It loads its lazy chunks as
 # scripts from its own folder and sets its styles inline; it fetches from the git host's
 # API and, on this computer, from decap-server. Nothing else: no inline script, no frame,
-# no form, no plugin. The site's own pages never get 'unsafe-eval'.
+# no worker, no plugin, forms only to the site. The site's own pages never get
+# 'unsafe-eval'.
 EDITOR_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-eval'; "
                  "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; "
                  "connect-src 'self'{connect}; frame-src 'none'; worker-src 'none'; "
-                 "object-src 'none'; base-uri 'self'; form-action 'none'")
+                 "object-src 'none'; base-uri 'self'; form-action 'self'")
 
 
 def editor_policy(connect: list[str]) -> str:

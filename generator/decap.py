@@ -127,8 +127,12 @@ def edit(config_file: Path, data_dir: Path, today, address: str, port: int) -> N
     """decap-server and the live preview together, until Ctrl+C."""
     from generator import mkdocs_adapter
 
-    repository = data_dir.resolve().parent
-    with local_backend(repository, port):
+    data_dir = data_dir.resolve()
+    if data_dir.name != "data":
+        # The editor's configuration names data/sessions, data/practices.yaml, ...
+        raise EditorMissing(f"De webeditor schrijft in de map data/ van het project, niet in "
+                            f"{data_dir}.")
+    with local_backend(data_dir.parent, port):
         host = address if "://" in address else f"http://{address}"
         print(f"De webeditor: {host.rstrip('/')}/admin/ (klik op Inloggen). Wat u opslaat, "
               f"komt in {data_dir}/ en de voorvertoning op {host.rstrip('/')}/ werkt zich "

@@ -34,9 +34,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from generator import decap
 from generator.csp import with_policy
 from generator.dataset import FileCache, load_dataset
-from generator.decap import EditorMissing, bundle_files
 from generator.load import without_gc
 from generator.model import Dataset
 from generator.problems import DataError
@@ -175,7 +175,8 @@ def editor_settings(config: MkDocsConfig) -> EditorSettings:
 def settings_for_editing(config_file: Path) -> EditorSettings:
     """The editor's settings as `serve` will read them (for `make edit`)."""
     with _messages(logging.WARNING):
-        return editor_settings(load_config(str(config_file)))
+        config = load_config(str(config_file))
+    return EditorSettings.from_mapping(config.extra.get("editor"))
 
 
 def _editor(config: MkDocsConfig) -> EditorSettings | None:
@@ -184,8 +185,8 @@ def _editor(config: MkDocsConfig) -> EditorSettings | None:
     global _bundle
     settings = editor_settings(config)
     try:
-        _bundle = bundle_files()
-    except EditorMissing as error:
+        _bundle = decap.bundle_files()
+    except decap.EditorMissing as error:
         _bundle = {}
         print(f"Let op: de site heeft geen webeditor (/admin/): {error}", file=sys.stderr)
         return None

@@ -56,7 +56,8 @@ TRICKY_TEXT = (
 # --- Tiers: `pytest -m unit` (make test-fast) runs in seconds; `make test` runs them all. -----
 
 FUZZ_MODULES = {"test_fuzz_loader", "test_properties"}
-BUILD_MODULES = {"test_build", "test_bench", "test_export", "test_linkcheck"}
+BUILD_MODULES = {"test_build", "test_bench", "test_export", "test_linkcheck",
+                 "test_editor_site"}
 SITE_FIXTURES = {"built_site", "sessions_site", "details_site", "hostile_site", "site_url",
                  "details_url", "sessions_url", "zensical_site", "pilots_site", "poster_site"}
 

@@ -16,7 +16,7 @@ textstat.set_lang("nl")
 # The innermost blocks of running text: each is read as (at least) one sentence.
 BLOCKS = ("h1", "h2", "h3", "h4", "p", "li", "figcaption", "dt", "dd")
 # Pages for editors, municipalities' data people and redirects are not for parents.
-NOT_FOR_PARENTS = re.compile(r"^(redacteuren|voor-praktijken|open-data)(/|$)")
+NOT_FOR_PARENTS = re.compile(r"^(redacteuren|voor-praktijken|open-data|admin)(/|$)")
 B1 = 65  # Flesch-Douma reading ease: 65 and more reads as plain Dutch
 JARGON = ("(afgeleid)", "berekend", "volgens de bron", "Niet genoemd in de bron",
           "niet te berekenen", "Niet bekend uit de bron")

@@ -198,8 +198,32 @@ def render_editor(dataset: Dataset, site_url: str, settings: EditorSettings,
     return {
         f"{EDITOR_FOLDER}/index.html": admin_page(settings, site_url),
         f"{EDITOR_FOLDER}/config.yml": config_yaml(config),
-        f"{EDITOR_FOLDER}/editor.js": (TEMPLATES / "admin" / "editor.js").read_text("utf-8"),
+        f"{EDITOR_FOLDER}/editor.js": editor_script(config),
     }
+
+
+def editor_script(config: dict) -> str:
+    """editor.js with each collection's field order (by path: '', 'practices',
+    'practices.poh', ...)."""
+    orders = {collection["name"]: _key_orders(_collection_fields(collection))
+              for collection in config["collections"]}
+    script = (TEMPLATES / "admin" / "editor.js").read_text(encoding="utf-8")
+    marker = "{/* KEY_ORDER */}"
+    assert marker in script
+    # JSON is JavaScript; '<' escaped all the same (names come from the schemas).
+    return script.replace(marker, json.dumps(orders, sort_keys=True).replace("<", "\\u003c"))
+
+
+def _collection_fields(collection: dict) -> list[dict]:
+    return collection["fields"] if "fields" in collection else collection["files"][0]["fields"]
+
+
+def _key_orders(fields: list[dict], path: str = "") -> dict[str, list[str]]:
+    orders = {path: [field["name"] for field in fields]}
+    for field in fields:
+        if "fields" in field:
+            orders |= _key_orders(field["fields"], f"{path}.{field['name']}".lstrip("."))
+    return orders
 
 
 def admin_page(settings: EditorSettings, site_url: str) -> str:
@@ -211,7 +235,7 @@ def admin_page(settings: EditorSettings, site_url: str) -> str:
 <html lang="nl">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{html.escape(policy)}">
+<meta http-equiv="Content-Security-Policy" content="{html.escape(policy, quote=False)}">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex">
 <title>Webeditor – POH Jeugd bij de huisarts</title>
@@ -258,6 +282,10 @@ def editor_config(schemas: dict[str, dict], dataset: Dataset, site_url: str,
                                           "municipalities.schema.json", "municipalities",
                                           required=True)
     _require(session, "practices")  # the editor's sessions belong to a practice (the id)
+    # Decap writes a file anew and drops its comments: a session file gets its schema back
+    # at the top, as add-session writes it. (Decap adds such comments in folder collections
+    # only: practices.yaml and municipalities.yaml lose their header on the first save.)
+    session[0]["comment"] = "yaml-language-server: $schema=../schemas/session.schema.json"
     return {
         "backend": settings.backend_config(),
         # `make edit`: decap-server on this computer writes the files in the working copy.
@@ -287,8 +315,9 @@ def editor_config(schemas: dict[str, dict], dataset: Dataset, site_url: str,
                 "delete": False,  # cancel instead: subscribed calendars then show it
                 "identifier_field": "theme",
                 "slug": SESSION_SLUG,
-                "summary": "{{fields.date}} · {{fields.start}} · {{fields.theme}} · "
-                           "{{fields.practices}} · {{fields.status}}",
+                # What the list shows: date, time, theme, (first) practice and status.
+                "summary": "{{fields.date}} {{fields.start}} · {{fields.theme}} · "
+                           "{{fields.practices.0}} · {{fields.status}}",
                 "sortable_fields": [{"field": "date", "label": "Datum", "default_sort": "desc"},
                                     "theme", "status"],
                 "view_filters": [{"label": f"Status: {value}", "field": "status",
@@ -485,14 +514,16 @@ def _pattern_message(node: dict) -> str:
     return f"Verwacht: {text}." if text else "Deze waarde klopt niet."
 
 
-_QUOTES = re.compile(r",? tussen aanhalingstekens,?|\(tussen aanhalingstekens\)")
+# "(jaar-maand-dag, tussen aanhalingstekens)", "(tussen aanhalingstekens, met een dubbele
+# punt)", " (tussen aanhalingstekens)"
+_QUOTES = re.compile(r"\s*\(tussen aanhalingstekens\)|(?<=\()tussen aanhalingstekens,\s*"
+                     r"|,\s*tussen aanhalingstekens")
 
 
 def _form_text(text: str) -> str:
     """A description as a form's hint: the advice to quote a value is for YAML files only
     (a form writes the quotes itself), and a switch is 'aan', not `true`."""
     text = _QUOTES.sub("", text)
-    text = text.replace("(, ", "(").replace(" ()", "").replace("( ", "(").replace(" ,", ",")
     text = re.sub(r"\btrue\b", "aan", text)
     return " ".join(text.split())
 
