@@ -204,6 +204,16 @@ def test_make_site_with_a_broken_data_file_keeps_the_previous_site(built_site, t
                               capture_output=True, text=True).stdout.split()[0]
     (project / ".venv" / f".installed-{checksum}").touch()
     os.utime(project / "requirements.lock", (0, 0))
+    # The same for the npm packages (the web editor): linked one by one, never the folder
+    # itself, so that nothing make might run there could touch the project's own.
+    for name in ("package.json", "package-lock.json"):
+        shutil.copy(ROOT / name, project / name)
+        os.utime(project / name, (0, 0))
+    (project / "node_modules").mkdir()
+    for entry in (ROOT / "node_modules").iterdir():
+        if entry.name != ".installed":
+            os.symlink(entry, project / "node_modules" / entry.name)
+    (project / "node_modules" / ".installed").touch()
     shutil.copytree(DATA, project / "data", ignore=shutil.ignore_patterns("schemas"))
     shutil.copytree(built_site, project / "site")
     before = tree_digest(project / "site")
