@@ -31,7 +31,7 @@ ID = re.compile(SCHEMAS["common.schema.json"]["$defs"]["id"]["pattern"])
 @pytest.fixture(scope="module")
 def config() -> dict:
     dataset, _warnings = load_dataset(DATA, TODAY)
-    return editor_config(SCHEMAS, dataset, DEFAULT_SITE_URL, EditorSettings())
+    return editor_config(SCHEMAS, dataset.themes, DEFAULT_SITE_URL, EditorSettings())
 
 
 def collection(config: dict, name: str) -> dict:

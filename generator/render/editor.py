@@ -18,6 +18,7 @@ from node_modules/ (npm, pinned by package-lock.json) beside these files.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -28,7 +29,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from generator.csp import editor_policy
-from generator.model import Dataset
+from generator.model import Dataset, Theme
 from generator.render.paths import TEMPLATES
 
 EDITOR_FOLDER = "admin"
@@ -194,12 +195,22 @@ def render_editor(dataset: Dataset, site_url: str, settings: EditorSettings,
                   schema_dir: Path = SCHEMA_DIR) -> dict[str, str]:
     """{admin/index.html, admin/config.yml, admin/editor.js}: the editor's page, its
     configuration and the site's own additions; the bundle comes beside them."""
-    config = editor_config(load_schemas(schema_dir), dataset, site_url, settings)
-    return {
+    # Of the data, only the themes are in it: the live preview makes it once, not on
+    # every edit (some 25 ms), until the themes, the settings or a schema change.
+    schemas = tuple((path.name, path.stat().st_mtime_ns)
+                    for path in sorted(schema_dir.glob("*.schema.json")))
+    return dict(_render_editor(dataset.themes, site_url, settings, schema_dir, schemas))
+
+
+@functools.lru_cache(maxsize=4)
+def _render_editor(themes: tuple[Theme, ...], site_url: str, settings: EditorSettings,
+                   schema_dir: Path, _schemas: tuple) -> tuple[tuple[str, str], ...]:
+    config = editor_config(load_schemas(schema_dir), themes, site_url, settings)
+    return tuple({
         f"{EDITOR_FOLDER}/index.html": admin_page(settings, site_url),
         f"{EDITOR_FOLDER}/config.yml": config_yaml(config),
         f"{EDITOR_FOLDER}/editor.js": editor_script(config),
-    }
+    }.items())
 
 
 def editor_script(config: dict) -> str:
@@ -270,10 +281,11 @@ def load_schemas(schema_dir: Path = SCHEMA_DIR) -> dict[str, dict]:
             for path in sorted(schema_dir.glob("*.schema.json"))}
 
 
-def editor_config(schemas: dict[str, dict], dataset: Dataset, site_url: str,
+def editor_config(schemas: dict[str, dict], themes: tuple[Theme, ...], site_url: str,
                   settings: EditorSettings) -> dict:
-    """Decap CMS's configuration (config.yml) as a mapping."""
-    fields = _Fields(schemas, dataset)
+    """Decap CMS's configuration (config.yml) as a mapping; `themes` are the choices for
+    a session's theme."""
+    fields = _Fields(schemas, themes)
     session = fields.object_fields(schemas["session.schema.json"], "session.schema.json",
                                    "session", required=True)
     practices = fields.object_fields(schemas["practices.schema.json"], "practices.schema.json",
@@ -365,9 +377,9 @@ def _enum(fields: list[dict], name: str) -> list[str]:
 class _Fields:
     """JSON Schema properties as Decap fields."""
 
-    def __init__(self, schemas: dict[str, dict], dataset: Dataset) -> None:
+    def __init__(self, schemas: dict[str, dict], themes: tuple[Theme, ...]) -> None:
         self.schemas = schemas
-        self.dataset = dataset
+        self.themes = themes
 
     def resolve(self, node: dict, base: str) -> tuple[dict, str | None, str]:
         """The node with its $ref followed: the definition's keywords, overridden by the
@@ -427,7 +439,7 @@ class _Fields:
         if name == "theme" and owner == "session":
             return {"widget": "select",
                     "options": [{"label": theme.name, "value": theme.id}
-                                for theme in self.dataset.themes]}
+                                for theme in self.themes]}
         kind_type = node.get("type")
         if reference and kind_type == "array":
             return {"widget": "relation", **reference, "multiple": True,
@@ -499,11 +511,14 @@ def _number(node: dict) -> dict:
 
 
 def _summary(fields: list[dict]) -> str:
-    """What a collapsed list item shows: its name or title, else its required parts."""
+    """What a collapsed list item shows: its name or title (after its id when the title
+    may be missing: a source), else its required parts."""
     names = [field["name"] for field in fields]
-    for wanted in ("name", "title"):
-        if wanted in names:
-            return "{{fields." + wanted + "}}"
+    for field in fields:
+        if field["name"] in ("name", "title"):
+            shown = "{{fields." + field["name"] + "}}"
+            optional = field.get("required") is False and "id" in names
+            return "{{fields.id}} · " + shown if optional else shown
     simple = [field["name"] for field in fields if field.get("required", True)
               and field.get("widget") not in ("object", "list")]
     return " · ".join("{{fields." + name + "}}" for name in (simple or names[:1])[:3])
