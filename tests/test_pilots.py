@@ -274,3 +274,14 @@ def test_pages_of_new_kinds_of_pilots_pass_axe_on_a_phone(browser, pilots_site: 
             page.goto(f"{url}/{path}/")
             assert (path, axe_violations(page)) == (path, [])
     context.close()
+
+
+def test_the_pilots_contact_shows_on_its_municipality_and_practice_pages(pilots_site: Path):
+    for path in ("gemeenten/zandhoven", "gemeenten/dijkerveld", "praktijken/zandhoven-centrum"):
+        page = text_of(pilots_site, path)
+        assert ("Met vragen over de POH Jeugd kunt u ook terecht bij CJG Zandhoven (maandag "
+                "tot en met vrijdag 9.00-17.00 uur).") in page, path
+        links = {a["href"] for a in soup_of(pilots_site, path).select("article a[href]")}
+        assert {"tel:+31412345678", "mailto:poh@cjg-zandhoven.example",
+                "https://cjg-zandhoven.example/poh-jeugd"} <= links, path
+    assert "terecht bij" not in text_of(pilots_site, "gemeenten/kaalhoven")

@@ -227,3 +227,34 @@ def test_finder_shows_hostile_names_as_text(browser, hostile_site):
         results.locator("li").last.hover()
     assert dialogs == []
     context.close()
+
+
+def test_a_parent_on_a_phone_gets_from_the_home_page_to_the_poh_without_a_dead_end(
+        browser, site_url):
+    """The route of a new user: home, the finder with a typing mistake, the municipality, the
+    practice, how to get an appointment and whom to call; a wrong address leads back."""
+    page = at(browser, dt.datetime(2026, 11, 23, 12, 0, tzinfo=AMSTERDAM), viewport=PHONE)
+    page.goto(site_url)
+    page.locator("article").get_by_role("link", name="Vind uw POH Jeugd").click()
+    page.wait_for_url(site_url + "vind/")
+    names = find(page, site_url, "haeln")  # one letter missing
+    assert names[:2] == ["Gemeente Leudal", "Huisartsenpraktijk Deckers"]
+    page.locator(".poh-finder__results").get_by_role("link", name="Gemeente Leudal").click()
+    page.wait_for_url(site_url + "gemeenten/leudal/")
+    page.locator("article").get_by_role("link", name="Huisartsenpraktijk Deckers").first.click()
+    page.wait_for_url(site_url + "praktijken/deckers-haelen/")
+    headings = page.locator("article h2").all_inner_texts()
+    assert headings[:4] == ["Wat doet de POH Jeugd?", "Hoe krijgt u een afspraak?",
+                            "Wanneer is de POH Jeugd er?", "Contact"]
+    assert headings[-2:] == ["Klopt er iets niet?", "Bronnen"]
+    expect(page.locator(".poh-next")).to_have_text(
+        "De POH Jeugd is er weer morgen (dinsdag 24 november), 15.00–16.00 uur.")
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    page.goto(site_url + "praktijken/bestaat-niet/")
+    assert "Deze pagina bestaat niet" in page.locator("h1").inner_text()
+    page.get_by_role("searchbox").first.fill("Deckers")
+    page.get_by_role("searchbox").first.press("Enter")
+    page.wait_for_url(re.compile(r".*/vind/\?q=Deckers"))
+    expect(page.locator(".poh-finder__results li").first).to_contain_text(
+        "Huisartsenpraktijk Deckers")
+    page.context.close()
