@@ -285,3 +285,11 @@ def test_the_pilots_contact_shows_on_its_municipality_and_practice_pages(pilots_
         assert {"tel:+31412345678", "mailto:poh@cjg-zandhoven.example",
                 "https://cjg-zandhoven.example/poh-jeugd"} <= links, path
     assert "terecht bij" not in text_of(pilots_site, "gemeenten/kaalhoven")
+
+
+def test_a_municipality_page_names_its_listed_places(pilots_site: Path) -> None:
+    assert ("Tot de gemeente horen onder meer Zandhoven, Buitenzand en Heikant." in
+            text_of(pilots_site, "gemeenten/zandhoven"))
+    assert "Tot de gemeente horen onder meer Oudedijk." in text_of(pilots_site,
+                                                                   "gemeenten/dijkerveld")
+    assert "Tot de gemeente" not in text_of(pilots_site, "gemeenten/kaalhoven")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.model import Count, FactDate, Figure, Organisation, Outcome, Pilot, Source
-from generator.render.text import dutch_fact_date, dutch_number
+from generator.render.text import dutch_fact_date, dutch_number, join_dutch
 
 QUALIFIERS = {"precies": "", "ongeveer": "ongeveer ", "meer_dan": "meer dan ",
               "minder_dan": "minder dan ", "minstens": "minstens "}
@@ -85,8 +85,7 @@ def roles_text(organisation: Organisation) -> str:
 
 def names_with_role(pilot: Pilot, role: str) -> str:
     """'Gemeente Twenterand', or 'A en B' for several organisations; '' for none."""
-    names = [organisation.name for organisation in pilot.with_role(role)]
-    return " en ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+    return join_dutch(organisation.name for organisation in pilot.with_role(role))
 
 
 def source_label(source: Source) -> str:

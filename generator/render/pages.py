@@ -177,6 +177,7 @@ def _environment(dataset: Dataset, today: dt.date, site_url: str) -> Environment
         "phone_url": text.phone_url,
         "session_when": _session_when,
         "count_text": facts.count_text,
+        "join_dutch": text.join_dutch,
         "figure": facts.figure_text,
         "outcome_text": facts.outcome_text,
         "period": lambda outcome: facts.period_text(outcome.period_from, outcome.period_until),

@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup, escape
@@ -91,3 +92,9 @@ def dutch_fact_date(fact: FactDate, *, until: bool = False) -> str:
 
 def dutch_number(value: float) -> str:
     return f"{value:g}".replace(".", ",")
+
+
+def join_dutch(items: Iterable[str]) -> str:
+    """'Haelen', 'Haelen en Buggenum', 'Haelen, Buggenum en Roggel'."""
+    items = list(items)
+    return " en ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
