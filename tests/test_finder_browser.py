@@ -147,12 +147,17 @@ def test_a_municipality_that_lists_itself_as_a_place_answers_once(phone, pilots_
     assert find(phone, pilots_url, "Zandhoven") == ["Gemeente Zandhoven",
                                                    "Gezondheidscentrum Zandhoven"]
     assert "ligt in de gemeente" not in phone.locator(".poh-finder__results").inner_text()
+    find(phone, pilots_url, "Noordveen")  # no practice named
+    assert "Een POH Jeugd bij de huisarts. Op de pagina leest u hoe u de POH bereikt." in (
+        cards(phone)[0])
 
 
 def test_a_village_in_the_shipped_data(phone, site_url):
     assert find(phone, site_url, "Haelen") == ["Gemeente Leudal", "Huisartsenpraktijk Deckers"]
     assert cards(phone)[0][0] == "Haelen ligt in de gemeente Leudal."
     assert phone.locator(".poh-finder__status").inner_text() == "2 resultaten."
+    # What the card says of the municipality is what the data holds, in plain words.
+    assert "Een POH Jeugd bij de huisarts. Op deze site: 1 praktijk." in cards(phone)[0]
 
 
 @pytest.mark.parametrize("query", ["leudal", "hoogeveen", "kaalhoven", "zandhoven"])

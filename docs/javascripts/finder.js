@@ -195,8 +195,9 @@
   function townDetail(town) {
     var named = town.practices.length;
     return named > 0
-      ? "Pilot POH Jeugd. " + named + (named === 1 ? " praktijk" : " praktijken") + " bij naam bekend."
-      : "Pilot POH Jeugd. De namen van de praktijken zijn niet bekend; lees hoe u de POH bereikt.";
+      ? "Een POH Jeugd bij de huisarts. Op deze site: " + named +
+        (named === 1 ? " praktijk." : " praktijken.")
+      : "Een POH Jeugd bij de huisarts. Op de pagina leest u hoe u de POH bereikt.";
   }
 
   function townCard(entry, root) {
